@@ -1,0 +1,1 @@
+"""The graph: resolution across documents, quads with evidence, the store, exports and checks."""

@@ -1,0 +1,1 @@
+"""Loaders: documents and data files → Extraction objects (facts with the spans that state them)."""

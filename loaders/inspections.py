@@ -1,0 +1,289 @@
+"""Inspections and visits a document speaks of: kind, body, dates, grades, inspectors, publication.
+
+A sentence speaks of an inspection when it names a kind ("focused visit", "standard
+inspection", "monitoring visit"), or says a body was inspected, rated, judged or graded by
+the inspectorate.  Mentions of one body's inspection of the same kind with compatible dates
+are one inspection; the one the document mentions most is its subject (the one its
+findings, inspectors and publication date belong to).  Sentences about the future ("the
+next inspection"), about a period ("inadequate since 2010", "from 2008-2018") or about the
+framework itself give no inspection.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofsted_kg.loaders.context import DocContext
+from ofsted_kg.loaders.dates import find_dates, find_ranges, loose_months
+from ofsted_kg.loaders.model import InspectionFact, JudgementFact, Span
+from ofsted_kg.loaders.schemes import best_match, concepts
+from ofsted_kg.loaders.segment import Sentence
+
+GRADE_WORDS = r"outstanding|good|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement"
+RATED = re.compile(
+    rf"\b(?:rated|judged|graded|grading\s+of|judgement\s+of|found\s+to\s+be|assessed\s+as|given\s+an?)\s+"
+    rf"(?:(?:by\s+Ofsted|services|them|it|as|being|to\s+be|now|the\s+service)\s+)*"
+    rf"(?:(?-i:[A-Z][\w’'-]+)['’]?s?\s+(?:children['’]s\s+services\s+(?:as\s+)?)?){{0,4}}[‘'\"“]?(?P<grade>{GRADE_WORDS})\b",
+    re.IGNORECASE,
+)
+IS_GRADE = re.compile(
+    r"\b(?:are|is|were|was)\s+(?:now\s+)?(?:(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?)?[‘'\"“]?"
+    r"(?P<grade>Outstanding|Good|Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?)\b"
+)
+FOUND_GRADE = re.compile(rf"\bfound\s+that\s+they\s+(?P<grade>required\s+improvement)\b", re.IGNORECASE)
+GENERIC = re.compile(
+    r"\b(?:(?:full|ofsted|last|latest|previous|recent|new|inspection\s+of|ilacs)\s+)?inspection\b(?!\s+framework)|"
+    r"\binspected\b|\b(?:rated|judged|graded)\b",
+    re.IGNORECASE,
+)
+NOT_AN_EVENT = re.compile(
+    r"\b(?:next|future|forthcoming|planning\s+the|notification|framework\s+for|in\s+line\s+with|since|"
+    r"from\s+(?:19|20)\d\d\s*[-–]|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|every|each\s+of\s+its|all\s+(?:six|five|four|three|two|of)\s+its)\b",
+    re.IGNORECASE,
+)
+PUBLISHED = re.compile(r"\bpublished\s+(?:on\s+)?(?P<when>today|\d{1,2}\s+\w+\s+\d{4})", re.IGNORECASE)
+NEEDS_OFSTED = re.compile(r"\bOfsted\b|\binspect", re.IGNORECASE)
+EACH_GRADED = re.compile(
+    rf"\b(?:each\s+of\s+which\s+was|all\s+(?:five|four|of\s+the)?\s*(?:areas|judgements)\s+\w+\s+(?:were\s+)?)\s*"
+    rf"(?:graded|rated|judged)\s+(?:as\s+)?[‘'\"“]?(?P<grade>{GRADE_WORDS})",
+    re.IGNORECASE,
+)
+GRADE_CONCEPT = {
+    "outstanding": "Outstanding",
+    "good": "Good",
+    "inadequate": "Inadequate",
+    "requires improvement": "RequiresImprovement",
+    "requires improvement to be good": "RequiresImprovement",
+    "required improvement": "RequiresImprovement",
+}
+VISIT_KINDS = {"FocusedVisit", "MonitoringVisit", "AnnualConversation"}
+
+
+def grade_of(words: str) -> str:
+    return GRADE_CONCEPT[re.sub(r"\s+", " ", words.lower())]
+
+
+def kind_class(kind: str) -> str:
+    """Kinds that can be the same event: every full inspection is one class, each visit its own."""
+    return kind if kind in VISIT_KINDS else "inspection"
+
+
+def _kind_in(sentence: str) -> str | None:
+    kind = best_match("InspectionTypes", sentence)
+    if kind == "FullInspection":
+        return None
+    return kind
+
+
+def _grade_in(sentence: str) -> str | None:
+    for pattern in (RATED, IS_GRADE, FOUND_GRADE):
+        m = pattern.search(sentence)
+        if m:
+            return grade_of(m["grade"])
+    return None
+
+
+def _body_for(ctx: DocContext, sentence: Sentence, anchor: int, focus: str | None) -> str | None:
+    mentions = [m for m in ctx.orgs_in(sentence.span) if ctx.orgs[m.key].kind in {"LocalAuthority", "ChildrensTrust"}]
+    named = [m for m in mentions if not m.short_form] or mentions
+    if named:
+        nearest = min(named, key=lambda m: abs(m.span.start - anchor))
+        ref = ctx.orgs[nearest.key]
+        return ref.serves or (ctx.subject_la if ref.kind == "ChildrensTrust" else ref.key)
+    return focus or ctx.subject_la
+
+
+def _dates(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]:
+    s, e = sentence.span.start, sentence.span.end
+    ranges = find_ranges(ctx.text, s, e)
+    if ranges:
+        return ranges[0].value, ranges[0].end_value
+    for d in find_dates(ctx.text, s, e):
+        before = ctx.text[max(s, d.start - 25) : d.start].lower()
+        if re.search(r"\b(?:published|dated|letter|since|until|by|from)\b[^.]*$", before):
+            continue
+        return d.value, None
+    loose = loose_months(ctx.text, s, e, ctx.year)
+    if loose and re.search(r"\b(?:in|during|carried\s+out)\s+(?:late|early|mid)", ctx.text[s:e], re.IGNORECASE):
+        return loose.value, loose.end_value
+    return None, None
+
+
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s")
+
+
+def _clauses(sentence: Sentence) -> list[Sentence]:
+    """A sentence can speak of two inspections ("the latest ... – a contrast to the last in 2018")."""
+    parts: list[Sentence] = []
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence.text):
+        parts.append(_sub(sentence, start, m.start()))
+        start = m.end()
+    parts.append(_sub(sentence, start, len(sentence.text)))
+    return parts
+
+
+def _sub(sentence: Sentence, start: int, end: int) -> Sentence:
+    span = Span(sentence.span.start + start, sentence.span.start + end)
+    return Sentence(span, sentence.text[start:end], sentence.block, sentence.is_list_item)
+
+
+def _mention(ctx: DocContext, sentence: Sentence, focus: str | None) -> InspectionFact | None:
+    text = sentence.text
+    kind = _kind_in(text)
+    if NOT_AN_EVENT.search(text) or (kind is None and not NEEDS_OFSTED.search(text)):
+        return None
+    generic = GENERIC.search(text)
+    grade = _grade_in(text)
+    if kind is None and not (generic and (grade or re.search(r"inspection", text, re.IGNORECASE))):
+        return None
+    if kind is None and not grade and not re.search(
+        r"\b(?:full|ofsted|last|latest|previous|standard|short|an|the)\s+inspection\b|\binspection\s+(?:of|took|in|carried)", text, re.IGNORECASE
+    ):
+        return None
+    anchor = sentence.span.start + (generic.start() if generic else 0)
+    body = _body_for(ctx, sentence, anchor, focus)
+    if body is None:
+        return None
+    start, end = _dates(ctx, sentence)
+    return InspectionFact(
+        body=body,
+        kind=kind or "FullInspection",
+        spans=[sentence.span],
+        start=start,
+        end=end,
+        overall_grade=grade,
+    )
+
+
+def compatible(a: InspectionFact, b: InspectionFact) -> bool:
+    """Same body, same class of kind, and dates that do not contradict (one refines the other)."""
+    if a.body != b.body or kind_class(a.kind) != kind_class(b.kind):
+        return False
+    if a.start and b.start and not (a.start.startswith(b.start) or b.start.startswith(a.start)):
+        return False
+    return not (a.overall_grade and b.overall_grade and a.overall_grade != b.overall_grade)
+
+
+def merge_into(target: InspectionFact, other: InspectionFact) -> None:
+    """Fold one mention into another: the more precise date and the more specific kind win."""
+    target.spans.extend(s for s in other.spans if s not in target.spans)
+    if other.start and (not target.start or len(other.start) > len(target.start)):
+        target.start, target.end = other.start, other.end or target.end
+    target.end = target.end or other.end
+    if target.kind == "FullInspection" and other.kind != "FullInspection":
+        target.kind = other.kind
+    target.overall_grade = target.overall_grade or other.overall_grade
+    target.published = target.published or other.published
+    target.framework = target.framework or other.framework
+    target.inspectors += [p for p in other.inspectors if p not in target.inspectors]
+    target.judgements += other.judgements
+
+
+def _merge(mentions: list[InspectionFact]) -> list[InspectionFact]:
+    dated = sorted((m for m in mentions if m.start), key=lambda m: -len(m.start or ""))
+    undated = [m for m in mentions if not m.start]
+    merged: list[InspectionFact] = []
+    for m in dated + undated:
+        candidates = [t for t in merged if compatible(t, m)]
+        if len(candidates) == 1 or (candidates and not m.start):
+            target = max(candidates, key=lambda t: (len(t.spans), t.start or ""))
+            merge_into(target, m)
+        else:
+            merged.append(m)
+    return merged
+
+
+def _judgements(ctx: DocContext, subject: InspectionFact) -> None:
+    """Judgement areas with their grades: "Help and protection: Good", or a graded list of areas."""
+    areas = concepts("JudgementAreas")
+    for i, sentence in enumerate(ctx.sentences):
+        each = EACH_GRADED.search(sentence.text)
+        if not each:
+            continue
+        grade = grade_of(each["grade"])
+        for item in ctx.sentences[i + 1 : i + 8]:
+            if not item.is_list_item:
+                break
+            area = best_match("JudgementAreas", item.text)
+            if area:
+                subject.judgements.append(JudgementFact(area, grade, item.span))
+    for area in areas:
+        for label in area.labels:
+            pattern = re.compile(
+                r"\b" + r"\W+".join(map(re.escape, label.split())) + rf"\b[ \t]*[:\-–|\t][ \t]*(?P<grade>{GRADE_WORDS})",
+                re.IGNORECASE,
+            )
+            for m in pattern.finditer(ctx.text):
+                subject.judgements.append(JudgementFact(area.name, grade_of(m["grade"]), Span(m.start(), m.end())))
+    seen: set[str] = set()
+    unique = []
+    for j in subject.judgements:
+        if j.area not in seen:
+            seen.add(j.area)
+            unique.append(j)
+    subject.judgements = unique
+    overall = next((j for j in unique if j.area == "OverallEffectiveness"), None)
+    if overall and not subject.overall_grade:
+        subject.overall_grade = overall.grade
+
+
+def _inspectors(ctx: DocContext, subject: InspectionFact) -> None:
+    for m in ctx.memberships:
+        if m.role_concept in {"HMInspector", "Inspector"} and m.person not in subject.inspectors:
+            subject.inspectors.append(m.person)
+
+
+def _published(ctx: DocContext, subject: InspectionFact) -> None:
+    for sentence in ctx.sentences:
+        m = PUBLISHED.search(sentence.text)
+        if not m or not re.search(r"report|Ofsted", sentence.text):
+            continue
+        if m["when"].lower() == "today":
+            subject.published = ctx.document.date
+        else:
+            dates = find_dates(m["when"])
+            subject.published = dates[0].value if dates and len(dates[0].value) == 10 else None
+        if subject.published:
+            return
+
+
+CURRENT = re.compile(r"\b(?:latest|new|today|this|recent|current|most\s+recent)\b", re.IGNORECASE)
+PREVIOUS = re.compile(r"\b(?:last|previous|earlier|prior|former)\b", re.IGNORECASE)
+
+
+def _subject_rank(ctx: DocContext, inspection: InspectionFact) -> tuple[bool, int, int, str]:
+    """The inspection a document is about: its own body's, called latest rather than last, most recent."""
+    texts = [ctx.text[s.start : s.end] for s in inspection.spans]
+    tone = sum(bool(CURRENT.search(t)) - bool(PREVIOUS.search(t)) for t in texts)
+    return (inspection.body == ctx.subject_la, tone, len(inspection.spans), inspection.start or "")
+
+
+def find_inspections(ctx: DocContext) -> tuple[list[InspectionFact], int | None]:
+    mentions: list[InspectionFact] = []
+    focus: str | None = None
+    for sentence in ctx.sentences:
+        las = [m for m in ctx.orgs_in(sentence.span) if not m.short_form and ctx.orgs[m.key].kind == "LocalAuthority"]
+        if las:
+            focus = las[-1].key
+        for clause in _clauses(sentence):
+            mention = _mention(ctx, clause, focus)
+            if mention:
+                mentions.append(mention)
+    inspections = _merge(mentions)
+    if not inspections:
+        return [], None
+    subject_index = max(range(len(inspections)), key=lambda i: _subject_rank(ctx, inspections[i]))
+    subject = inspections[subject_index]
+    subject.is_subject = True
+    _judgements(ctx, subject)
+    _published(ctx, subject)
+    if ctx.document.genre in {"ofsted-letter", "inspection-report"}:
+        _inspectors(ctx, subject)
+        subject.framework = subject.framework or ("ILACS" if re.search(r"\bILACS\b", ctx.text) else None)
+    elif re.search(r"\bILACS\b", ctx.text):
+        subject.framework = "ILACS"
+    for inspection in inspections:
+        for body_key in {inspection.body}:
+            ctx.ensure_org(body_key, inspection.spans[0])
+    return inspections, subject_index
