@@ -42,9 +42,7 @@ class BuildReport:
 
 def bundled_corpus() -> Path:
     """The corpus shipped beside the package (a checkout), else ./corpus."""
-    import ofsted_kg
-
-    beside = Path(ofsted_kg.__file__).resolve().parents[1] / "corpus"
+    beside = Path(__file__).resolve().parents[1] / "corpus"
     return beside if beside.is_dir() else Path("corpus")
 
 
@@ -78,7 +76,8 @@ def read_documents(files: list[Path], report: BuildReport) -> list[Document]:
             doc.title, doc.date, doc.genre = entry.title, entry.date, entry.genre
             doc.source_url = entry.source
             doc.authors = list(entry.authors)
-            doc.publisher = load_gazetteer().lookup(entry.publisher).key if entry.publisher and load_gazetteer().lookup(entry.publisher) else None
+            publisher = load_gazetteer().lookup(entry.publisher) if entry.publisher else None
+            doc.publisher = publisher.key if publisher else None
         documents.append(doc)
     return documents
 

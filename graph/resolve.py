@@ -129,7 +129,7 @@ def _resolve_inspections(extractions: list[Extraction], result: Resolution) -> N
     dated = sorted((m for m in mentions if m[2].start), key=lambda m: (-len(m[2].start or ""), m[0], m[1]))
     undated = [m for m in mentions if not m[2].start]
     for doc_id, index, fact, doc_date in dated + undated:
-        group = _group_for(result.inspections, fact, doc_date)
+        group = _group_for(result.inspections, fact, fact.published or doc_date, doc_id)
         if group is None:
             group = InspectionGroup(slug="")
             result.inspections.append(group)
@@ -149,19 +149,40 @@ def _first_member_hash(group: InspectionGroup) -> str:
     return short_hash(*sorted(group.members)[0], length=8)
 
 
-def _group_for(groups: list[InspectionGroup], fact: InspectionFact, doc_date: str | None) -> InspectionGroup | None:
-    candidates = [g for g in groups if all(_compatible_across(f, fact) for f in g.facts)]
+def _group_for(
+    groups: list[InspectionGroup], fact: InspectionFact, doc_date: str | None, doc_id: str
+) -> InspectionGroup | None:
+    """The inspection another source already described that this fact is, if exactly one fits.
+
+    Two facts from one source are never merged here: a document's own mentions were merged by
+    its loader, and two rows of a data file are two inspections.
+    """
+    candidates = [
+        g
+        for g in groups
+        if all(member_doc != doc_id for member_doc, _ in g.members)
+        and all(_compatible_across(f, fact) for f in g.facts)
+    ]
     if fact.start:
         return candidates[0] if len(candidates) == 1 else None
     if doc_date:
-        candidates = [g for g in candidates if not g.start or g.start <= doc_date]
+        candidates = [g for g in candidates if not g.start or _months_between(g.start, doc_date) in range(0, 10)]
     if not candidates:
         return None
     return max(candidates, key=lambda g: g.start or "")
 
 
+def _months_between(earlier: str, later: str) -> int:
+    """Whole months from one ISO date (or year-month, or year) to another; negative if reversed."""
+    y1, m1 = int(earlier[:4]), int(earlier[5:7] or 1) if len(earlier) >= 7 else 1
+    y2, m2 = int(later[:4]), int(later[5:7]) if len(later) >= 7 else 12
+    return (y2 - y1) * 12 + (m2 - m1)
+
+
 def _compatible_across(a: InspectionFact, b: InspectionFact) -> bool:
     """Across documents dated mentions may disagree on the grade (both are kept); undated ones may not."""
+    if a.published and b.published and a.published != b.published:
+        return False
     if a.start and b.start:
         relaxed_b = InspectionFact(b.body, b.kind, b.spans, b.start, b.end, overall_grade=None)
         return compatible(a, relaxed_b)

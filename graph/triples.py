@@ -18,6 +18,7 @@ from ofsted_kg.graph.resolve import Resolution
 from ofsted_kg.loaders.gazetteer import Gazetteer
 from ofsted_kg.loaders.model import Document, Extraction, Span
 from ofsted_kg.loaders.normalise import fold, slugify, squeeze
+from ofsted_kg.loaders.schemes import best_match
 from ofsted_kg.ontology import OA, ONS_GEOGRAPHY, ORG, SDO
 
 
@@ -128,7 +129,7 @@ class DocumentGraph:
         if d.date:
             self.add(g, N(DCTERMS.date), date_literal(d.date))
         if d.genre:
-            self.add(g, term("genre"), text_literal(d.genre))
+            self.add(g, term("genre"), term(best_match("Genres", d.genre) or "OtherGenre"))
         if d.source_url:
             self.add(g, N(DCTERMS.source), N(d.source_url))
         self.add(g, N(DCTERMS.identifier), text_literal(d.sha256))
@@ -150,6 +151,10 @@ class DocumentGraph:
         for surface in sorted(ref.mentioned_as):
             if squeeze(surface) != entity.name:
                 self.add(node, term("mentionedAs"), text_literal(squeeze(surface)))
+        recognised = self.ex.person_rules.get(key, "")
+        merged = "; ".join(sorted(entity.rules))
+        self.add(node, term("resolutionRule"), text_literal(f"{self.doc.doc_id}: recognised by {recognised or 'a listed name'}; merged by {merged}"))
+        self.evidence(node, min(ref.spans))
         if ref.email:
             self.add(node, N(FOAF.mbox), N(f"mailto:{ref.email}"))
 
@@ -165,6 +170,10 @@ class DocumentGraph:
         for alias in sorted(ref.aliases):
             if fold(alias) != fold(entity.name):
                 self.add(node, N(SKOS.altLabel), text_literal(squeeze(alias)))
+        self.add(node, term("resolutionRule"), text_literal(f"{self.doc.doc_id}: {'; '.join(sorted(entity.rules))}"))
+        named = [m for m in ref.spans]
+        if named:
+            self.evidence(node, min(named))
         body = self.gazetteer.bodies.get(key)
         if body is not None and body.gss:
             self.add(node, term("gssCode"), text_literal(body.gss))

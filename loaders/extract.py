@@ -63,6 +63,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extractio
         statements=statements.find_statements(ctx),
         events=events.find_events(ctx),
         creators=metadata.authors(text, ctx.people),
+        person_rules=ctx.person_rules,
     )
     if document.publisher is None:
         document.publisher = metadata.publisher(text, ctx.org_mentions, document.genre or genre)
@@ -83,7 +84,7 @@ def _link_trusts(extraction: Extraction, gazetteer: Gazetteer, subject_la: str |
             continue
         body = body_for_place(gazetteer, ref.name)
         if body is None:
-            if ref.kind in {"Committee", "CouncilDirectorate"} and subject_la and ref.name.split()[0] != "Children":
+            if ref.kind in {"Committee", "CouncilDirectorate"} and subject_la:
                 ref.parent = subject_la
             continue
         if ref.kind == "ChildrensTrust":

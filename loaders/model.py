@@ -163,3 +163,4 @@ class Extraction:
     statements: list[StatementFact] = field(default_factory=list)
     events: list[EventFact] = field(default_factory=list)
     creators: list[str] = field(default_factory=list)
+    person_rules: dict[str, str] = field(default_factory=dict)

@@ -22,7 +22,7 @@ ABBREVIATIONS = {
 LIST_MARKER = re.compile(
     r"""[ \t]*(?:(?:
         [-–—•●▪◦*·](?=[ \t])                               # bullet
-      | \(?[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[.)]?(?=[ \t])   # 1 / 1.4 / 7.2.1 / 3)
+      | \(?[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[.)]?(?=[ \t])(?![ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))
       | \([a-z]\)(?=[ \t]) | [a-z]\)(?=[ \t])                # (a) / a)
     )[ \t]+)+""",
     re.VERBOSE,
@@ -37,6 +37,11 @@ class Sentence:
     text: str
     block: int
     is_list_item: bool
+    marker: str = ""
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.marker == "bullet"
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -82,6 +87,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
+def _marker_kind(marker: str) -> str:
+    """'bullet' for -, •, * ...; 'number' for 1 / 1.4 / (a): a list's items share one kind."""
+    first = marker.strip()[:1]
+    return "number" if first.isdigit() or first == "(" or first.isalpha() and len(marker.strip()) <= 3 else "bullet"
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """All sentences of ``text`` in order, each span trimmed of spaces and list markers."""
     sentences: list[Sentence] = []
@@ -89,15 +100,16 @@ def split_sentences(text: str) -> list[Sentence]:
         marker = LIST_MARKER.match(text, b_start, b_end)
         is_item = bool(marker and marker.end() > b_start)
         cursor = marker.end() if is_item and marker else b_start
+        kind = _marker_kind(text[b_start:cursor]) if is_item else ""
         piece_start = cursor
         for m in SENTENCE_END.finditer(text, cursor, b_end):
             if text[m.start()] == "." and _is_abbreviation(text, m.start()):
                 continue
             s, e = _trim(text, piece_start, m.end())
             if e > s:
-                sentences.append(Sentence(Span(s, e), text[s:e], number, is_item))
+                sentences.append(Sentence(Span(s, e), text[s:e], number, is_item, kind))
             piece_start = m.end()
         s, e = _trim(text, piece_start, b_end)
         if e > s:
-            sentences.append(Sentence(Span(s, e), text[s:e], number, is_item))
+            sentences.append(Sentence(Span(s, e), text[s:e], number, is_item, kind))
     return sentences
