@@ -1,8 +1,8 @@
 """build(sources, store=...): documents and data files → one resolved graph in the embedded store.
 
-    read every source (a bad file is reported in one line and skipped; the rest goes on)
-    → extract each document → resolve entities across all of them → quads per document
-    → write a fresh store and swap it in (a failed build leaves the old store untouched)
+read every source (a bad file is reported in one line and skipped; the rest goes on)
+→ extract each document → resolve entities across all of them → quads per document
+→ write a fresh store and swap it in (a failed build leaves the old store untouched)
 """
 
 from __future__ import annotations
@@ -51,7 +51,13 @@ def collect_files(sources: Iterable[Path]) -> tuple[list[Path], list[str]]:
     problems: list[str] = []
     for source in sources:
         if source.is_dir():
-            files += sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name.lower() != "readme.md")
+            files += sorted(
+                p
+                for p in source.iterdir()
+                if p.is_file()
+                and p.suffix.lower() in TEXT_SUFFIXES
+                and p.name.lower() != "readme.md"
+            )
         elif source.is_file():
             files.append(source)
         else:
@@ -120,11 +126,15 @@ def build(
             progress(doc.path, number, len(documents))
         try:
             extractions.append(extract(doc, gazetteer))
-        except Exception as exc:  # noqa: BLE001 - one broken document must not stop the build
+        except Exception as exc:
             report.problems.append(f"{doc.path}: extraction failed: {type(exc).__name__}: {exc}")
     extractions += _structured([Path(p) for p in ofsted_csv], report)
     curation_path = Path(curation) if curation else Path(CURATION_NAME)
-    resolution = resolve(extractions, {b.key: b.slug for b in gazetteer.bodies.values()}, read_curation(curation_path))
+    resolution = resolve(
+        extractions,
+        {b.key: b.slug for b in gazetteer.bodies.values()},
+        read_curation(curation_path),
+    )
     with fresh_store(store) as target:
         target.bulk_extend(ontology_quads())
         target.bulk_extend(gazetteer_quads(gazetteer))
@@ -141,8 +151,18 @@ def _build_quads(report: BuildReport, started: dt.datetime) -> list[ox.Quad]:
     node = ox.NamedNode(f"{BUILD_GRAPH.value}/run")
     quads = [
         ox.Quad(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Activity)), BUILD_GRAPH),
-        ox.Quad(node, ox.NamedNode(str(DCTERMS.date)), ox.Literal(started.date().isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")), BUILD_GRAPH),
+        ox.Quad(
+            node,
+            ox.NamedNode(str(DCTERMS.date)),
+            ox.Literal(
+                started.date().isoformat(),
+                datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"),
+            ),
+            BUILD_GRAPH,
+        ),
     ]
     for path in report.documents:
-        quads.append(ox.Quad(node, ox.NamedNode(str(PROV.used)), ox.Literal(Path(path).name), BUILD_GRAPH))
+        quads.append(
+            ox.Quad(node, ox.NamedNode(str(PROV.used)), ox.Literal(Path(path).name), BUILD_GRAPH)
+        )
     return quads

@@ -43,7 +43,9 @@ def selected_graphs(store: ox.Store, *, vocabulary: bool, gazetteer: bool) -> li
 
 def _sorted_quads(store: ox.Store, graphs: list[ox.NamedNode]) -> list[ox.Quad]:
     quads = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return sorted(
+        quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
 
 
 def _sorted_union(store: ox.Store, graphs: list[ox.NamedNode]) -> list[ox.Triple]:
@@ -61,10 +63,14 @@ def export(
 ) -> int:
     """Write the graph to ``path`` in ``fmt``; return the number of triples (or quads) written."""
     if fmt.lower() not in FORMATS:
-        raise OfstedKGError(f"unknown export format '{fmt}' (choose from turtle, trig, nt, nquads, jsonld)")
+        raise OfstedKGError(
+            f"unknown export format '{fmt}' (choose from turtle, trig, nt, nquads, jsonld)"
+        )
     rdf_format, keeps_graphs = FORMATS[fmt.lower()]
     graphs = selected_graphs(store, vocabulary=vocabulary, gazetteer=gazetteer)
-    items: list[ox.Quad] | list[ox.Triple] = _sorted_quads(store, graphs) if keeps_graphs else _sorted_union(store, graphs)
+    items: list[ox.Quad] | list[ox.Triple] = (
+        _sorted_quads(store, graphs) if keeps_graphs else _sorted_union(store, graphs)
+    )
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -72,6 +78,9 @@ def export(
         with os.fdopen(handle, "wb") as out:
             prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
             ox.serialize(items, out, rdf_format, prefixes=prefixes)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from ofsted_kg.ontology import ONS_GEOGRAPHY, ORG, asset_path
 VOCABULARY_FILES = ("vocabulary.ttl", "schemes.ttl")
 
 
-def N(iri: object) -> ox.NamedNode:  # noqa: N802
+def N(iri: object) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 

@@ -65,7 +65,9 @@ class Resolution:
         return self.people[self.person_of[(doc_id, key)]]
 
 
-def resolve(extractions: list[Extraction], org_slugs: dict[str, str], curation: Curation | None = None) -> Resolution:
+def resolve(
+    extractions: list[Extraction], org_slugs: dict[str, str], curation: Curation | None = None
+) -> Resolution:
     curation = curation or Curation()
     result = Resolution()
     _resolve_people(extractions, result, curation)
@@ -101,7 +103,9 @@ def _canonical(names: Counter[str]) -> str:
     return sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
-def _resolve_orgs(extractions: list[Extraction], result: Resolution, org_slugs: dict[str, str], curation: Curation) -> None:
+def _resolve_orgs(
+    extractions: list[Extraction], result: Resolution, org_slugs: dict[str, str], curation: Curation
+) -> None:
     for ex in extractions:
         for key, ref in ex.orgs.items():
             global_key = curation.org_key(key)
@@ -126,7 +130,9 @@ def _resolve_inspections(extractions: list[Extraction], result: Resolution) -> N
         for ex in extractions
         for i, fact in enumerate(ex.inspections)
     ]
-    dated = sorted((m for m in mentions if m[2].start), key=lambda m: (-len(m[2].start or ""), m[0], m[1]))
+    dated = sorted(
+        (m for m in mentions if m[2].start), key=lambda m: (-len(m[2].start or ""), m[0], m[1])
+    )
     undated = [m for m in mentions if not m[2].start]
     for doc_id, index, fact, doc_date in dated + undated:
         group = _group_for(result.inspections, fact, fact.published or doc_date, doc_id)
@@ -166,7 +172,11 @@ def _group_for(
     if fact.start:
         return candidates[0] if len(candidates) == 1 else None
     if doc_date:
-        candidates = [g for g in candidates if not g.start or _months_between(g.start, doc_date) in range(0, 10)]
+        candidates = [
+            g
+            for g in candidates
+            if not g.start or _months_between(g.start, doc_date) in range(0, 10)
+        ]
     if not candidates:
         return None
     return max(candidates, key=lambda g: g.start or "")
@@ -201,7 +211,9 @@ def _similar(a: str, b: str) -> bool:
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if not short:
         return False
-    hits = sum(1 for w in short if any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.85 for x in long_))
+    hits = sum(
+        1 for w in short if any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.85 for x in long_)
+    )
     return hits / len(short) >= 0.75 and short[0][:4] == long_[0][:4]
 
 

@@ -27,7 +27,11 @@ def stats(store: ox.Store) -> dict[str, int]:
     counts: dict[str, int] = {}
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     for label, iri in CLASSES:
-        nodes = {q.subject for g in graphs for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(iri), g)}
+        nodes = {
+            q.subject
+            for g in graphs
+            for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(iri), g)
+        }
         counts[label] = len(nodes)
     counts["source graphs"] = len(graphs)
     counts["triples (all graphs)"] = len(store)

@@ -13,7 +13,16 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from ofsted_kg.graph.iris import document_iri, evidence_iri, mint, org_iri, person_iri, role_iri, short_hash, term
+from ofsted_kg.graph.iris import (
+    document_iri,
+    evidence_iri,
+    mint,
+    org_iri,
+    person_iri,
+    role_iri,
+    short_hash,
+    term,
+)
 from ofsted_kg.graph.resolve import Resolution
 from ofsted_kg.loaders.gazetteer import Gazetteer
 from ofsted_kg.loaders.model import Document, Extraction, Span
@@ -22,7 +31,7 @@ from ofsted_kg.loaders.schemes import best_match
 from ofsted_kg.ontology import OA, ONS_GEOGRAPHY, ORG, SDO
 
 
-def N(iri: object) -> ox.NamedNode:  # noqa: N802 - reads like the rdflib constructor it mirrors
+def N(iri: object) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
@@ -59,7 +68,9 @@ def int_literal(value: int) -> ox.Literal:
 class DocumentGraph:
     """Collects the quads of one document's named graph, without duplicates, in insertion order."""
 
-    def __init__(self, extraction: Extraction, resolution: Resolution, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, extraction: Extraction, resolution: Resolution, gazetteer: Gazetteer
+    ) -> None:
         self.ex = extraction
         self.doc: Document = extraction.document
         self.res = resolution
@@ -153,7 +164,13 @@ class DocumentGraph:
                 self.add(node, term("mentionedAs"), text_literal(squeeze(surface)))
         recognised = self.ex.person_rules.get(key, "")
         merged = "; ".join(sorted(entity.rules))
-        self.add(node, term("resolutionRule"), text_literal(f"{self.doc.doc_id}: recognised by {recognised or 'a listed name'}; merged by {merged}"))
+        self.add(
+            node,
+            term("resolutionRule"),
+            text_literal(
+                f"{self.doc.doc_id}: recognised by {recognised or 'a listed name'}; merged by {merged}"
+            ),
+        )
         self.evidence(node, min(ref.spans))
         if ref.email:
             self.add(node, N(FOAF.mbox), N(f"mailto:{ref.email}"))
@@ -170,7 +187,11 @@ class DocumentGraph:
         for alias in sorted(ref.aliases):
             if fold(alias) != fold(entity.name):
                 self.add(node, N(SKOS.altLabel), text_literal(squeeze(alias)))
-        self.add(node, term("resolutionRule"), text_literal(f"{self.doc.doc_id}: {'; '.join(sorted(entity.rules))}"))
+        self.add(
+            node,
+            term("resolutionRule"),
+            text_literal(f"{self.doc.doc_id}: {'; '.join(sorted(entity.rules))}"),
+        )
         named = [m for m in ref.spans]
         if named:
             self.evidence(node, min(named))
@@ -187,7 +208,10 @@ class DocumentGraph:
         person = self.person(m.person)
         org = self.org(m.org)
         role_label = squeeze(m.role)
-        node = mint("membership", f"{person.value.rsplit('/', 1)[-1]}--{self.res.orgs[m.org].slug}--{slugify(role_label)}")
+        node = mint(
+            "membership",
+            f"{person.value.rsplit('/', 1)[-1]}--{self.res.orgs[m.org].slug}--{slugify(role_label)}",
+        )
         role = role_iri(role_label)
         self.add(node, A, N(ORG.Membership))
         self.add(node, N(ORG.member), person)
@@ -217,7 +241,10 @@ class DocumentGraph:
         self.add(node, DERIVED, self.graph)
         if fact.framework:
             self.add(node, term("framework"), term(fact.framework))
-        if fact.start:
+        group = self.res.inspection_of[(self.doc.doc_id, index)]
+        if fact.start and not (
+            group.start and group.start != fact.start and group.start.startswith(fact.start)
+        ):
             self.add(node, N(SDO.startDate), date_literal(fact.start))
         if fact.end:
             self.add(node, N(SDO.endDate), date_literal(fact.end))
@@ -286,7 +313,10 @@ class DocumentGraph:
 
     def _statement(self, statement) -> None:  # type: ignore[no-untyped-def]
         speaker = self.person(statement.speaker)
-        node = mint("statement", f"{speaker.value.rsplit('/', 1)[-1]}-{short_hash(fold(statement.quote), length=10)}")
+        node = mint(
+            "statement",
+            f"{speaker.value.rsplit('/', 1)[-1]}-{short_hash(fold(statement.quote), length=10)}",
+        )
         self.add(node, A, term("Statement"))
         self.add(node, term("speaker"), speaker)
         self.add(node, term("quote"), text_literal(statement.quote))
@@ -307,7 +337,10 @@ class DocumentGraph:
         return None
 
     def _event(self, event) -> None:  # type: ignore[no-untyped-def]
-        node = mint("event", f"{slugify(event.event_type)}-{event.date or 'undated'}-{short_hash(self.doc.doc_id, event.span.start, length=8)}")
+        node = mint(
+            "event",
+            f"{slugify(event.event_type)}-{event.date or 'undated'}-{short_hash(self.doc.doc_id, event.span.start, length=8)}",
+        )
         self.add(node, A, term("Event"))
         self.add(node, term("eventType"), term(event.event_type))
         self.add(node, DERIVED, self.graph)
@@ -322,5 +355,7 @@ class DocumentGraph:
         self.evidence(node, event.span)
 
 
-def document_quads(extraction: Extraction, resolution: Resolution, gazetteer: Gazetteer) -> list[ox.Quad]:
+def document_quads(
+    extraction: Extraction, resolution: Resolution, gazetteer: Gazetteer
+) -> list[ox.Quad]:
     return list(DocumentGraph(extraction, resolution, gazetteer).build())

@@ -42,12 +42,18 @@ def validate_graph(data: Graph, *, shapes: Path | None = None) -> ValidationRepo
     for name in ("vocabulary.ttl", "schemes.ttl", "national_bodies.ttl"):
         vocabulary.parse(asset_path(name), format="turtle")
     conforms, results, text = shacl_validate(
-        data + vocabulary, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True
+        data + vocabulary,
+        shacl_graph=shapes_graph,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
     )
     messages = sorted({str(m) for m in results.objects(None, SH.resultMessage)})
     severities = list(results.objects(None, SH.resultSeverity))
     violations = sum(1 for s in severities if s == SH.Violation)
-    return ValidationReport(bool(conforms), violations, len(severities) - violations, messages, str(text))
+    return ValidationReport(
+        bool(conforms), violations, len(severities) - violations, messages, str(text)
+    )
 
 
 def validate(store: ox.Store) -> ValidationReport:

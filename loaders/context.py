@@ -57,7 +57,9 @@ class DocContext:
         return sorted(found)
 
     def orgs_in(self, span: Span) -> list[OrgMention]:
-        return [m for m in self.org_mentions if span.start <= m.span.start and m.span.end <= span.end]
+        return [
+            m for m in self.org_mentions if span.start <= m.span.start and m.span.end <= span.end
+        ]
 
     def ensure_org(self, key: str, span: Span) -> None:
         """Make sure a body that a fact points to is described in this document's extraction."""

@@ -60,7 +60,9 @@ class DateMention:
     end_value: str | None = None
 
 
-def _iso(year: str | int, month: str | int | None = None, day: str | int | None = None) -> str | None:
+def _iso(
+    year: str | int, month: str | int | None = None, day: str | int | None = None
+) -> str | None:
     y = int(year)
     if y < 100:
         y += 2000
@@ -121,7 +123,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 def loose_months(text: str, start: int, end: int, year: str | None) -> DateMention | None:
-    """"in late February and early March" → the first month, in ``year`` when the text gives none."""
+    """ "in late February and early March" → the first month, in ``year`` when the text gives none."""
     for m in LOOSE_MONTHS.finditer(text, start, end):
         y = m["y"] or year
         if not y:

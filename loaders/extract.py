@@ -43,9 +43,13 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extractio
     ctx.inspectorate = ofsted.key if ofsted else None
 
     genre = metadata.guess_genre(text)
-    metadata.apply_text_metadata(document, genre, metadata.guess_title(text), metadata.document_date(text))
+    metadata.apply_text_metadata(
+        document, genre, metadata.guess_title(text), metadata.document_date(text)
+    )
 
-    role_ctx = RoleContext(text, ctx.people, ctx.orgs, ctx.org_mentions, RoleScheme(), ctx.subject_la, ctx.inspectorate)
+    role_ctx = RoleContext(
+        text, ctx.people, ctx.orgs, ctx.org_mentions, RoleScheme(), ctx.subject_la, ctx.inspectorate
+    )
     ctx.memberships = read_memberships(role_ctx)
     for membership in ctx.memberships:
         ctx.ensure_org(membership.org, membership.span)
@@ -94,4 +98,6 @@ def _link_trusts(extraction: Extraction, gazetteer: Gazetteer, subject_la: str |
         else:
             continue
         if body.key not in extraction.orgs:
-            extraction.orgs[body.key] = type(ref)(key=body.key, name=body.name, kind=body.kind, spans=[ref.spans[0]])
+            extraction.orgs[body.key] = type(ref)(
+                key=body.key, name=body.name, kind=body.kind, spans=[ref.spans[0]]
+            )

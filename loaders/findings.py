@@ -59,7 +59,9 @@ def _list_after(ctx: DocContext, lead_index: int) -> list[Sentence]:
         blocks.setdefault(sentence.block, []).append(sentence)
     for block in blocks.values():
         start, end = block[0].span.start, block[-1].span.end
-        items.append(Sentence(Span(start, end), ctx.text[start:end], block[0].block, True, kind or ""))
+        items.append(
+            Sentence(Span(start, end), ctx.text[start:end], block[0].block, True, kind or "")
+        )
     return items
 
 
@@ -67,7 +69,9 @@ def _is_lead(sentence: Sentence, pattern: re.Pattern[str]) -> bool:
     text = sentence.text.rstrip()
     if not pattern.search(text):
         return False
-    return text.endswith((":", "?")) or (len(text.split()) <= 12 and bool(re.search(r"improv|good|strength", text, re.IGNORECASE)))
+    return text.endswith((":", "?")) or (
+        len(text.split()) <= 12 and bool(re.search(r"improv|good|strength", text, re.IGNORECASE))
+    )
 
 
 def _listed(ctx: DocContext, inspection: int) -> list[FindingFact]:
@@ -81,7 +85,15 @@ def _listed(ctx: DocContext, inspection: int) -> list[FindingFact]:
             continue
         for item in _list_after(ctx, index):
             text = item.text.rstrip(" .;")
-            found.append(FindingFact(inspection, kind, text, Span(item.span.start, item.span.start + len(text)), all_matches("Themes", text)))
+            found.append(
+                FindingFact(
+                    inspection,
+                    kind,
+                    text,
+                    Span(item.span.start, item.span.start + len(text)),
+                    all_matches("Themes", text),
+                )
+            )
     return found
 
 
@@ -93,23 +105,36 @@ def _inspection_for(ctx: DocContext, body: str | None) -> int | None:
         return ctx.subject_inspection
     if not own:
         return None
-    subject_kind = ctx.inspections[ctx.subject_inspection].kind if ctx.subject_inspection is not None else None
-    return max(own, key=lambda i: (ctx.inspections[i].kind == subject_kind, len(ctx.inspections[i].spans), -i))
+    subject_kind = (
+        ctx.inspections[ctx.subject_inspection].kind if ctx.subject_inspection is not None else None
+    )
+    return max(
+        own,
+        key=lambda i: (ctx.inspections[i].kind == subject_kind, len(ctx.inspections[i].spans), -i),
+    )
 
 
 def _reported_weaknesses(ctx: DocContext) -> list[FindingFact]:
     found: list[FindingFact] = []
     focus: str | None = ctx.subject_la
     for sentence in ctx.sentences:
-        named = [m for m in ctx.orgs_in(sentence.span) if not m.short_form and ctx.orgs[m.key].kind == "LocalAuthority"]
+        named = [
+            m
+            for m in ctx.orgs_in(sentence.span)
+            if not m.short_form and ctx.orgs[m.key].kind == "LocalAuthority"
+        ]
         if named:
             focus = named[-1].key
-        if sentence.is_list_item or not (WEAKNESS.search(sentence.text) and FOUND_BY_INSPECTORS.search(sentence.text)):
+        if sentence.is_list_item or not (
+            WEAKNESS.search(sentence.text) and FOUND_BY_INSPECTORS.search(sentence.text)
+        ):
             continue
         themes = all_matches("Themes", sentence.text)
         inspection = _inspection_for(ctx, focus)
         if themes and inspection is not None:
-            found.append(FindingFact(inspection, "AreaForImprovement", sentence.text, sentence.span, themes))
+            found.append(
+                FindingFact(inspection, "AreaForImprovement", sentence.text, sentence.span, themes)
+            )
     return found
 
 

@@ -30,7 +30,9 @@ IS_GRADE = re.compile(
     r"\b(?:are|is|were|was)\s+(?:now\s+)?(?:(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?)?[‘'\"“]?"
     r"(?P<grade>Outstanding|Good|Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?)\b"
 )
-FOUND_GRADE = re.compile(rf"\bfound\s+that\s+they\s+(?P<grade>required\s+improvement)\b", re.IGNORECASE)
+FOUND_GRADE = re.compile(
+    r"\bfound\s+that\s+they\s+(?P<grade>required\s+improvement)\b", re.IGNORECASE
+)
 GENERIC = re.compile(
     r"\b(?:(?:full|ofsted|last|latest|previous|recent|new|inspection\s+of|ilacs)\s+)?inspection\b(?!\s+framework)|"
     r"\binspected\b|\b(?:rated|judged|graded)\b",
@@ -41,7 +43,9 @@ NOT_AN_EVENT = re.compile(
     r"from\s+(?:19|20)\d\d\s*[-–]|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|every|each\s+of\s+its|all\s+(?:six|five|four|three|two|of)\s+its)\b",
     re.IGNORECASE,
 )
-PUBLISHED = re.compile(r"\bpublished\s+(?:on\s+)?(?P<when>today|\d{1,2}\s+\w+\s+\d{4})", re.IGNORECASE)
+PUBLISHED = re.compile(
+    r"\bpublished\s+(?:on\s+)?(?P<when>today|\d{1,2}\s+\w+\s+\d{4})", re.IGNORECASE
+)
 NEEDS_OFSTED = re.compile(r"\bOfsted\b|\binspect", re.IGNORECASE)
 EACH_GRADED = re.compile(
     rf"\b(?:each\s+of\s+which\s+was|all\s+(?:five|four|of\s+the)?\s*(?:areas|judgements)\s+\w+\s+(?:were\s+)?)\s*"
@@ -84,7 +88,11 @@ def _grade_in(sentence: str) -> str | None:
 
 
 def _body_for(ctx: DocContext, sentence: Sentence, anchor: int, focus: str | None) -> str | None:
-    mentions = [m for m in ctx.orgs_in(sentence.span) if ctx.orgs[m.key].kind in {"LocalAuthority", "ChildrensTrust"}]
+    mentions = [
+        m
+        for m in ctx.orgs_in(sentence.span)
+        if ctx.orgs[m.key].kind in {"LocalAuthority", "ChildrensTrust"}
+    ]
     named = [m for m in mentions if not m.short_form] or mentions
     if named:
         nearest = min(named, key=lambda m: abs(m.span.start - anchor))
@@ -104,7 +112,9 @@ def _dates(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]
             continue
         return d.value, None
     loose = loose_months(ctx.text, s, e, ctx.year)
-    if loose and re.search(r"\b(?:in|during|carried\s+out)\s+(?:late|early|mid)", ctx.text[s:e], re.IGNORECASE):
+    if loose and re.search(
+        r"\b(?:in|during|carried\s+out)\s+(?:late|early|mid)", ctx.text[s:e], re.IGNORECASE
+    ):
         return loose.value, loose.end_value
     return None, None
 
@@ -137,8 +147,14 @@ def _mention(ctx: DocContext, sentence: Sentence, focus: str | None) -> Inspecti
     grade = _grade_in(text)
     if kind is None and not (generic and (grade or re.search(r"inspection", text, re.IGNORECASE))):
         return None
-    if kind is None and not grade and not re.search(
-        r"\b(?:full|ofsted|last|latest|previous|standard|short|an|the)\s+inspection\b|\binspection\s+(?:of|took|in|carried)", text, re.IGNORECASE
+    if (
+        kind is None
+        and not grade
+        and not re.search(
+            r"\b(?:full|ofsted|last|latest|previous|standard|short|an|the)\s+inspection\b|\binspection\s+(?:of|took|in|carried)",
+            text,
+            re.IGNORECASE,
+        )
     ):
         return None
     anchor = sentence.span.start + (generic.start() if generic else 0)
@@ -211,11 +227,15 @@ def _judgements(ctx: DocContext, subject: InspectionFact) -> None:
     for area in areas:
         for label in area.labels:
             pattern = re.compile(
-                r"\b" + r"\W+".join(map(re.escape, label.split())) + rf"\b[ \t]*[:\-–|\t][ \t]*(?P<grade>{GRADE_WORDS})",
+                r"\b"
+                + r"\W+".join(map(re.escape, label.split()))
+                + rf"\b[ \t]*[:\-–|\t][ \t]*(?P<grade>{GRADE_WORDS})",
                 re.IGNORECASE,
             )
             for m in pattern.finditer(ctx.text):
-                subject.judgements.append(JudgementFact(area.name, grade_of(m["grade"]), Span(m.start(), m.end())))
+                subject.judgements.append(
+                    JudgementFact(area.name, grade_of(m["grade"]), Span(m.start(), m.end()))
+                )
     seen: set[str] = set()
     unique = []
     for j in subject.judgements:
@@ -263,7 +283,11 @@ def find_inspections(ctx: DocContext) -> tuple[list[InspectionFact], int | None]
     mentions: list[InspectionFact] = []
     focus: str | None = None
     for sentence in ctx.sentences:
-        las = [m for m in ctx.orgs_in(sentence.span) if not m.short_form and ctx.orgs[m.key].kind == "LocalAuthority"]
+        las = [
+            m
+            for m in ctx.orgs_in(sentence.span)
+            if not m.short_form and ctx.orgs[m.key].kind == "LocalAuthority"
+        ]
         if las:
             focus = las[-1].key
         for clause in _clauses(sentence):
@@ -280,7 +304,9 @@ def find_inspections(ctx: DocContext) -> tuple[list[InspectionFact], int | None]
     _published(ctx, subject)
     if ctx.document.genre in {"ofsted-letter", "inspection-report"}:
         _inspectors(ctx, subject)
-        subject.framework = subject.framework or ("ILACS" if re.search(r"\bILACS\b", ctx.text) else None)
+        subject.framework = subject.framework or (
+            "ILACS" if re.search(r"\bILACS\b", ctx.text) else None
+        )
     elif re.search(r"\bILACS\b", ctx.text):
         subject.framework = "ILACS"
     for inspection in inspections:

@@ -90,7 +90,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _marker_kind(marker: str) -> str:
     """'bullet' for -, •, * ...; 'number' for 1 / 1.4 / (a): a list's items share one kind."""
     first = marker.strip()[:1]
-    return "number" if first.isdigit() or first == "(" or first.isalpha() and len(marker.strip()) <= 3 else "bullet"
+    return (
+        "number"
+        if first.isdigit() or first == "(" or (first.isalpha() and len(marker.strip()) <= 3)
+        else "bullet"
+    )
 
 
 def split_sentences(text: str) -> list[Sentence]:

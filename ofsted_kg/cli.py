@@ -28,7 +28,9 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-StoreOption = Annotated[Path, typer.Option("--store", help="Folder of the embedded Oxigraph store.")]
+StoreOption = Annotated[
+    Path, typer.Option("--store", help="Folder of the embedded Oxigraph store.")
+]
 DEFAULT_STORE = Path("ofsted-kg-store")
 OUTPUT_DIR = Path("ofsted-kg-out")
 
@@ -41,21 +43,44 @@ def _open(store: Path):  # type: ignore[no-untyped-def]
 
 @app.command()
 def build(
-    sources: Annotated[list[Path] | None, typer.Argument(help="Text files or folders (default: the bundled corpus).")] = None,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Text files or folders (default: the bundled corpus)."),
+    ] = None,
     store: StoreOption = DEFAULT_STORE,
-    ofsted_csv: Annotated[list[Path] | None, typer.Option("--ofsted-csv", help="Ofsted's published inspection history (CSV).")] = None,
-    curation: Annotated[Path | None, typer.Option(help="Corrections to apply (default: ./curation.toml if present).")] = None,
+    ofsted_csv: Annotated[
+        list[Path] | None,
+        typer.Option("--ofsted-csv", help="Ofsted's published inspection history (CSV)."),
+    ] = None,
+    curation: Annotated[
+        Path | None,
+        typer.Option(help="Corrections to apply (default: ./curation.toml if present)."),
+    ] = None,
 ) -> None:
     """Build the graph from documents (and data files) into the store, replacing what was there."""
     from ofsted_kg.graph.build import build as run_build
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task("reading", total=None)
 
         def progress(path: str, number: int, total: int) -> None:
-            bar.update(task, description=f"extracting {Path(path).name}", completed=number, total=total)
+            bar.update(
+                task, description=f"extracting {Path(path).name}", completed=number, total=total
+            )
 
-        report = run_build(sources or None, store=store, ofsted_csv=ofsted_csv or (), curation=curation, progress=progress)
+        report = run_build(
+            sources or None,
+            store=store,
+            ofsted_csv=ofsted_csv or (),
+            curation=curation,
+            progress=progress,
+        )
     for problem in report.problems:
         err.print(f"[yellow]skipped[/] {problem}", highlight=False, markup=True)
     for warning in report.warnings:
@@ -71,17 +96,28 @@ def build(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("-f", "--format", help="turtle | trig | nt | nquads | jsonld")] = "turtle",
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write (atomically).")] = OUTPUT_DIR / "graph.ttl",
+    fmt: Annotated[
+        str, typer.Option("-f", "--format", help="turtle | trig | nt | nquads | jsonld")
+    ] = "turtle",
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write (atomically).")
+    ] = OUTPUT_DIR / "graph.ttl",
     store: StoreOption = DEFAULT_STORE,
-    vocabulary: Annotated[bool, typer.Option(help="Include the vocabulary and concept schemes.")] = True,
-    gazetteer: Annotated[bool, typer.Option(help="Include every known body, mentioned or not.")] = False,
+    vocabulary: Annotated[
+        bool, typer.Option(help="Include the vocabulary and concept schemes.")
+    ] = True,
+    gazetteer: Annotated[
+        bool, typer.Option(help="Include every known body, mentioned or not.")
+    ] = False,
 ) -> None:
     """Write the graph to a file (TriG and N-Quads keep one named graph per document)."""
     from ofsted_kg.graph.export import export as run_export
 
     count = run_export(_open(store), fmt, output, vocabulary=vocabulary, gazetteer=gazetteer)
-    out.print(f"wrote {output} ({count} {'quads' if fmt in {'trig', 'nq', 'nquads'} else 'triples'})", highlight=False)
+    out.print(
+        f"wrote {output} ({count} {'quads' if fmt in {'trig', 'nq', 'nquads'} else 'triples'})",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -93,7 +129,9 @@ def validate(store: StoreOption = DEFAULT_STORE) -> None:
     for message in report.messages:
         out.print(f"- {message}", highlight=False, markup=False)
     verdict = "conforms" if report.conforms else "does not conform"
-    out.print(f"{verdict}: {report.violations} violations, {report.warnings} warnings", highlight=False)
+    out.print(
+        f"{verdict}: {report.violations} violations, {report.warnings} warnings", highlight=False
+    )
     if not report.conforms:
         raise typer.Exit(1)
 
@@ -113,7 +151,9 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
 def entities(
     store: StoreOption = DEFAULT_STORE,
     kind: Annotated[str | None, typer.Option("--type", help="person | org")] = None,
-    name: Annotated[str | None, typer.Option(help="Only entities whose name contains this text.")] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Only entities whose name contains this text.")
+    ] = None,
 ) -> None:
     """List people and bodies with the names they were written as, their documents and roles."""
     from ofsted_kg.graph.entities import list_entities
@@ -123,7 +163,13 @@ def entities(
     rows = list_entities(_open(store), kind=kind, name=name)
     table = Table("name", "type", "also written as", "documents", "roles", show_lines=True)
     for e in rows:
-        table.add_row(e.name, e.kind, "; ".join(sorted(e.names_seen)), str(len(e.documents)), "\n".join(sorted(e.roles)))
+        table.add_row(
+            e.name,
+            e.kind,
+            "; ".join(sorted(e.names_seen)),
+            str(len(e.documents)),
+            "\n".join(sorted(e.roles)),
+        )
     out.print(table)
     out.print(f"{len(rows)} entities", highlight=False)
 
@@ -148,7 +194,9 @@ def explain_merge(
 @app.command()
 def run(
     store: StoreOption = DEFAULT_STORE,
-    output_dir: Annotated[Path, typer.Option("--out", help="Where graph.ttl and graph.html go.")] = OUTPUT_DIR,
+    output_dir: Annotated[
+        Path, typer.Option("--out", help="Where graph.ttl and graph.html go.")
+    ] = OUTPUT_DIR,
 ) -> None:
     """The main job: build the bundled corpus, write Turtle and the HTML network, answer a few questions."""
     from ofsted_kg.jobs import main_job
