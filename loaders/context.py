@@ -36,6 +36,11 @@ class DocContext:
         return self.document.text
 
     @property
+    def mentions_inspectorate(self) -> bool:
+        """Whether the document speaks of the inspectorate at all (so "rated good" is a grade)."""
+        return self.inspectorate is not None and self.inspectorate in self.orgs
+
+    @property
     def year(self) -> str | None:
         """The document's year, for dates written without one ("in late February")."""
         return self.document.date[:4] if self.document.date else None

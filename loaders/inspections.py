@@ -19,10 +19,12 @@ from ofsted_kg.loaders.model import InspectionFact, JudgementFact, Span
 from ofsted_kg.loaders.schemes import best_match, concepts
 from ofsted_kg.loaders.segment import Sentence
 
-GRADE_WORDS = r"outstanding|good|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement"
+GRADE_WORDS = (
+    r"outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement"
+)
 RATED = re.compile(
     rf"\b(?:rated|judged|graded|grading\s+of|judgement\s+of|found\s+to\s+be|assessed\s+as|given\s+an?)\s+"
-    rf"(?:(?:by\s+Ofsted|services|them|it|as|being|to\s+be|now|the\s+service)\s+)*"
+    rf"(?:(?:by\s+Ofsted|services|them|it|as|being|to\s+be|to|now|the\s+service|previously)\s+)*"
     rf"(?:(?-i:[A-Z][\w’'-]+)['’]?s?\s+(?:children['’]s\s+services\s+(?:as\s+)?)?){{0,4}}[‘'\"“]?(?P<grade>{GRADE_WORDS})\b",
     re.IGNORECASE,
 )
@@ -39,8 +41,15 @@ GENERIC = re.compile(
     re.IGNORECASE,
 )
 NOT_AN_EVENT = re.compile(
-    r"\b(?:next|future|forthcoming|planning\s+the|notification|framework\s+for|in\s+line\s+with|since|"
-    r"from\s+(?:19|20)\d\d\s*[-–]|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|every|each\s+of\s+its|all\s+(?:six|five|four|three|two|of)\s+its)\b",
+    r"\b(?:next|future|forthcoming|planning\s+the|notification|framework\s+for|in\s+line\s+with|"
+    r"since\s+(?:19|20)\d\d|from\s+(?:19|20)\d\d\s*[-–]|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|every|"
+    r"each\s+of\s+its|all\s+(?:six|five|four|three|two|of)\s+its|for\s+(?:many\s+|several\s+|\d+\s+)?years|"
+    r"for\s+(?:a|over\s+a|more\s+than\s+a)\s+decade)\b",
+    re.IGNORECASE,
+)
+INSPECTION_NOUN = re.compile(
+    r"\b(?:full|ofsted|last|latest|previous|recent|new|standard|short|an|the|this|its|ilacs)\s+inspection\b|"
+    r"\binspection\s+(?:of|took|in|carried|dates?|was|report)\b|\binspected\b",
     re.IGNORECASE,
 )
 PUBLISHED = re.compile(
@@ -59,6 +68,8 @@ GRADE_CONCEPT = {
     "requires improvement": "RequiresImprovement",
     "requires improvement to be good": "RequiresImprovement",
     "required improvement": "RequiresImprovement",
+    "require improvement": "RequiresImprovement",
+    "require improvement to be good": "RequiresImprovement",
 }
 VISIT_KINDS = {"FocusedVisit", "MonitoringVisit", "AnnualConversation"}
 
@@ -79,8 +90,9 @@ def _kind_in(sentence: str) -> str | None:
     return kind
 
 
-def _grade_in(sentence: str) -> str | None:
-    for pattern in (RATED, IS_GRADE, FOUND_GRADE):
+def _grade_in(sentence: str, *, strong_only: bool = False) -> str | None:
+    """The grade a clause gives; ``strong_only`` keeps only grades given with a rating verb."""
+    for pattern in (RATED, FOUND_GRADE) if strong_only else (RATED, FOUND_GRADE, IS_GRADE):
         m = pattern.search(sentence)
         if m:
             return grade_of(m["grade"])
@@ -108,7 +120,7 @@ def _dates(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]
         return ranges[0].value, ranges[0].end_value
     for d in find_dates(ctx.text, s, e):
         before = ctx.text[max(s, d.start - 25) : d.start].lower()
-        if re.search(r"\b(?:published|dated|letter|since|until|by|from)\b[^.]*$", before):
+        if re.search(r"\b(?:published(?:\s+on)?|dated|letter\s+of|since|until|by|from)\s+$", before):
             continue
         return d.value, None
     loose = loose_months(ctx.text, s, e, ctx.year)
@@ -119,7 +131,16 @@ def _dates(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]
     return None, None
 
 
-CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s")
+COORDINATED_GRADE = re.compile(
+    rf"\s*(?P<grade>{GRADE_WORDS})\s+in\s+(?:(?:January|February|March|April|May|June|July|August|September|"
+    rf"October|November|December)\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(
+    r"\s[–—-]\s|;\s|,\s+(?:and|but)\s+(?=\w+\s+(?:was|were|had|has)\b)|\s(?=since\s)|"
+    rf"\s+and\s+(?=(?:{GRADE_WORDS})\s+in\s+)",
+    re.IGNORECASE,
+)
 
 
 def _clauses(sentence: Sentence) -> list[Sentence]:
@@ -138,26 +159,26 @@ def _sub(sentence: Sentence, start: int, end: int) -> Sentence:
     return Sentence(span, sentence.text[start:end], sentence.block, sentence.is_list_item)
 
 
-def _mention(ctx: DocContext, sentence: Sentence, focus: str | None) -> InspectionFact | None:
+def _mention(ctx: DocContext, sentence: Sentence, focus: str | None, whole: str) -> InspectionFact | None:
+    """The inspection one clause speaks of: a named kind, an inspection noun, or a grade given.
+
+    ``whole`` is the sentence the clause comes from: in "rated good in 2019 and inadequate in
+    2016" the second clause borrows the first one's rating verb.
+    """
     text = sentence.text
     kind = _kind_in(text)
-    if NOT_AN_EVENT.search(text) or (kind is None and not NEEDS_OFSTED.search(text)):
-        return None
-    generic = GENERIC.search(text)
     grade = _grade_in(text)
-    if kind is None and not (generic and (grade or re.search(r"inspection", text, re.IGNORECASE))):
-        return None
-    if (
-        kind is None
-        and not grade
-        and not re.search(
-            r"\b(?:full|ofsted|last|latest|previous|standard|short|an|the)\s+inspection\b|\binspection\s+(?:of|took|in|carried)",
-            text,
-            re.IGNORECASE,
-        )
+    coordinated = COORDINATED_GRADE.match(text)
+    if grade is None and coordinated and RATED.search(whole):
+        grade = grade_of(coordinated["grade"])
+    noun = INSPECTION_NOUN.search(text)
+    speaks_of_inspectorate = bool(NEEDS_OFSTED.search(text)) or ctx.mentions_inspectorate
+    strong_grade = _grade_in(text, strong_only=True) or (grade if coordinated else None)
+    if kind is None and not (
+        (noun and NEEDS_OFSTED.search(text)) or (strong_grade and speaks_of_inspectorate) or (grade and noun)
     ):
         return None
-    anchor = sentence.span.start + (generic.start() if generic else 0)
+    anchor = sentence.span.start + (noun.start() if noun else 0)
     body = _body_for(ctx, sentence, anchor, focus)
     if body is None:
         return None
@@ -196,18 +217,30 @@ def merge_into(target: InspectionFact, other: InspectionFact) -> None:
     target.judgements += other.judgements
 
 
-def _merge(mentions: list[InspectionFact]) -> list[InspectionFact]:
+def _tone(text: str, fact: InspectionFact) -> int:
+    """+1 for "latest/new/this", -1 for "last/previous": the two are different inspections."""
+    spoken = " ".join(text[sp.start : sp.end] for sp in fact.spans)
+    return int(bool(CURRENT.search(spoken))) - int(bool(PREVIOUS.search(spoken)))
+
+
+def _merge(mentions: list[InspectionFact], text: str) -> list[InspectionFact]:
+    """One document's mentions of one inspection become one fact (see ``compatible``)."""
     dated = sorted((m for m in mentions if m.start), key=lambda m: -len(m.start or ""))
     undated = [m for m in mentions if not m.start]
-    merged: list[InspectionFact] = []
+    merged: list[tuple[InspectionFact, int]] = []
     for m in dated + undated:
-        candidates = [t for t in merged if compatible(t, m)]
+        tone = _tone(text, m)
+        candidates = [
+            (t, tt) for t, tt in merged if compatible(t, m) and tone * tt >= 0 and (m.start or tt >= 0)
+        ]
         if len(candidates) == 1 or (candidates and not m.start):
-            target = max(candidates, key=lambda t: (len(t.spans), t.start or ""))
+            target, target_tone = max(candidates, key=lambda c: (len(c[0].spans), c[0].start or ""))
             merge_into(target, m)
+            if target_tone == 0 and tone:
+                merged = [(t, tone if t is target else tt) for t, tt in merged]
         else:
-            merged.append(m)
-    return merged
+            merged.append((m, tone))
+    return [t for t, _ in merged]
 
 
 def _judgements(ctx: DocContext, subject: InspectionFact) -> None:
@@ -290,11 +323,13 @@ def find_inspections(ctx: DocContext) -> tuple[list[InspectionFact], int | None]
         ]
         if las:
             focus = las[-1].key
+        if NOT_AN_EVENT.search(sentence.text):
+            continue
         for clause in _clauses(sentence):
-            mention = _mention(ctx, clause, focus)
+            mention = _mention(ctx, clause, focus, sentence.text)
             if mention:
                 mentions.append(mention)
-    inspections = _merge(mentions)
+    inspections = _merge(mentions, ctx.text)
     if not inspections:
         return [], None
     subject_index = max(range(len(inspections)), key=lambda i: _subject_rank(ctx, inspections[i]))

@@ -287,11 +287,6 @@ def test_birmingham_items_are_in_date_order(birmingham) -> None:
     assert grades.count("Good") >= 1 and grades.count("RequiresImprovement") >= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph/resolve.py joins undated CSV rows (SIF reports: no start date) to another "
-    "inspection of the same body; rows with different publication dates are different events",
-)
 def test_every_csv_row_is_its_own_inspection(full_store_path: Path) -> None:
     store = open_store(full_store_path)
     rows = store.query(
