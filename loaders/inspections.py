@@ -19,9 +19,7 @@ from ofsted_kg.loaders.model import InspectionFact, JudgementFact, Span
 from ofsted_kg.loaders.schemes import best_match, concepts
 from ofsted_kg.loaders.segment import Sentence
 
-GRADE_WORDS = (
-    r"outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement"
-)
+GRADE_WORDS = r"outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement"
 RATED = re.compile(
     rf"\b(?:rated|judged|graded|grading\s+of|judgement\s+of|found\s+to\s+be|assessed\s+as|given\s+an?)\s+"
     rf"(?:(?:by\s+Ofsted|services|them|it|as|being|to\s+be|to|now|the\s+service|previously)\s+)*"
@@ -120,7 +118,9 @@ def _dates(ctx: DocContext, sentence: Sentence) -> tuple[str | None, str | None]
         return ranges[0].value, ranges[0].end_value
     for d in find_dates(ctx.text, s, e):
         before = ctx.text[max(s, d.start - 25) : d.start].lower()
-        if re.search(r"\b(?:published(?:\s+on)?|dated|letter\s+of|since|until|by|from)\s+$", before):
+        if re.search(
+            r"\b(?:published(?:\s+on)?|dated|letter\s+of|since|until|by|from)\s+$", before
+        ):
             continue
         return d.value, None
     loose = loose_months(ctx.text, s, e, ctx.year)
@@ -159,7 +159,9 @@ def _sub(sentence: Sentence, start: int, end: int) -> Sentence:
     return Sentence(span, sentence.text[start:end], sentence.block, sentence.is_list_item)
 
 
-def _mention(ctx: DocContext, sentence: Sentence, focus: str | None, whole: str) -> InspectionFact | None:
+def _mention(
+    ctx: DocContext, sentence: Sentence, focus: str | None, whole: str
+) -> InspectionFact | None:
     """The inspection one clause speaks of: a named kind, an inspection noun, or a grade given.
 
     ``whole`` is the sentence the clause comes from: in "rated good in 2019 and inadequate in
@@ -175,7 +177,9 @@ def _mention(ctx: DocContext, sentence: Sentence, focus: str | None, whole: str)
     speaks_of_inspectorate = bool(NEEDS_OFSTED.search(text)) or ctx.mentions_inspectorate
     strong_grade = _grade_in(text, strong_only=True) or (grade if coordinated else None)
     if kind is None and not (
-        (noun and NEEDS_OFSTED.search(text)) or (strong_grade and speaks_of_inspectorate) or (grade and noun)
+        (noun and NEEDS_OFSTED.search(text))
+        or (strong_grade and speaks_of_inspectorate)
+        or (grade and noun)
     ):
         return None
     anchor = sentence.span.start + (noun.start() if noun else 0)
@@ -231,7 +235,9 @@ def _merge(mentions: list[InspectionFact], text: str) -> list[InspectionFact]:
     for m in dated + undated:
         tone = _tone(text, m)
         candidates = [
-            (t, tt) for t, tt in merged if compatible(t, m) and tone * tt >= 0 and (m.start or tt >= 0)
+            (t, tt)
+            for t, tt in merged
+            if compatible(t, m) and tone * tt >= 0 and (m.start or tt >= 0)
         ]
         if len(candidates) == 1 or (candidates and not m.start):
             target, target_tone = max(candidates, key=lambda c: (len(c[0].spans), c[0].start or ""))

@@ -48,7 +48,11 @@ def test_numbered_improvement_list_becomes_findings_with_themes() -> None:
     assert {kind for kind, _, _ in found} == {"AreaForImprovement"}
     assert len(ex.findings) == 3
     themes = {t for f in ex.findings for t in f.themes}
-    assert {"HealthAssessmentsTheme", "ManagementOversightTheme", "PlacementSufficiencyTheme"} <= themes
+    assert {
+        "HealthAssessmentsTheme",
+        "ManagementOversightTheme",
+        "PlacementSufficiencyTheme",
+    } <= themes
     assert all(ex.document.text[f.span.start : f.span.end] == f.text for f in ex.findings)
 
 
@@ -80,20 +84,30 @@ def test_news_history_gives_each_stated_grade_its_own_inspection() -> None:
     found = facts(ex)
     assert (derbyshire, "FullInspection", "2024-01", None, "Outstanding") in found
     assert (derbyshire, "FullInspection", "2019", None, "Good") in found
-    assert not any(start and start.startswith("2027") for _, _, start, _, _ in found), "the next inspection is not an event"
+    assert not any(start and start.startswith("2027") for _, _, start, _, _ in found), (
+        "the next inspection is not an event"
+    )
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Ofsted rated Leeds outstanding in March 2022.", ("2022-03", "Outstanding")),
-        ("A full inspection of Kent took place from 20 February 2023 to 3 March 2023.", ("2023-02-20", None)),
+        (
+            "A full inspection of Kent took place from 20 February 2023 to 3 March 2023.",
+            ("2023-02-20", None),
+        ),
         ("Services in Hackney have been judged inadequate since 2015.", None),
         ("Ofsted will return to Hackney for the next inspection.", None),
-        ("Hackney's children's services were rated good by Ofsted in 2019 and inadequate in 2016.", ("2019", "Good")),
+        (
+            "Hackney's children's services were rated good by Ofsted in 2019 and inadequate in 2016.",
+            ("2019", "Good"),
+        ),
     ],
 )
-def test_one_sentence_news(tmp_path: Path, sentence: str, expected: tuple[str, str | None] | None) -> None:
+def test_one_sentence_news(
+    tmp_path: Path, sentence: str, expected: tuple[str, str | None] | None
+) -> None:
     path = tmp_path / "story.txt"
     path.write_text(f"Council news\n\n{sentence}\n", encoding="utf-8")
     ex = extract(read_text_document(path))
