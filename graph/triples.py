@@ -237,11 +237,13 @@ class DocumentGraph:
         node = self.inspection_node(index)
         self.add(node, A, term("Inspection"))
         self.add(node, term("inspectedBody"), self.org(fact.body))
-        self.add(node, term("inspectionType"), term(fact.kind))
+        group = self.res.inspection_of[(self.doc.doc_id, index)]
+        specific = {f.kind for f in group.facts} - {"FullInspection"}
+        if fact.kind != "FullInspection" or not specific:
+            self.add(node, term("inspectionType"), term(fact.kind))
         self.add(node, DERIVED, self.graph)
         if fact.framework:
             self.add(node, term("framework"), term(fact.framework))
-        group = self.res.inspection_of[(self.doc.doc_id, index)]
         if fact.start and not (
             group.start and group.start != fact.start and group.start.startswith(fact.start)
         ):
