@@ -6,6 +6,7 @@ One verb, one function:
     export(store, fmt, path)             Turtle, TriG, N-Triples, JSON-LD
     validate(store)                      SHACL shapes of the public schema
     query(store, name, **params)         a named question from the query library
+    run_sparql(store, text)              any read-only SPARQL query
     render_html(store, path, ...)        the explorable network, offline
     timeline(store, body)                a body's history in date order
 
@@ -36,7 +37,9 @@ _LAZY = {
     "export": "ofsted_kg.graph.export",
     "validate": "ofsted_kg.graph.validate",
     "open_store": "ofsted_kg.graph.store",
-    "query": "ofsted_kg.queries.runner",
+    "query": "ofsted_kg.queries",
+    "run_sparql": "ofsted_kg.queries",
+    "list_queries": "ofsted_kg.queries",
     "render_html": "ofsted_kg.viz",
     "timeline": "ofsted_kg.graph.timeline",
 }
@@ -53,9 +56,11 @@ __all__ = [
     "__version__",
     "build",
     "export",
+    "list_queries",
     "open_store",
     "query",
     "render_html",
+    "run_sparql",
     "timeline",
     "validate",
 ]
