@@ -25,8 +25,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=False)
+err = Console(stderr=True, soft_wrap=True)
 
 StoreOption = Annotated[
     Path, typer.Option("--store", help="Folder of the embedded Oxigraph store.")
