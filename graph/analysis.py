@@ -37,7 +37,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ofsted_kg.errors import FilterError, ParameterError
-from ofsted_kg.ontology import PREFIXES
+from ofsted_kg.graph.sparql import select
 
 KINDS = ("person", "org", "inspection", "finding", "case", "event", "statement")
 MEASURES = ("degree", "betweenness")
@@ -46,7 +46,6 @@ MAX_PATHS_CONSIDERED = 1000
 LABEL_WIDTH = 70  # statements and findings are labelled by their (shortened) words
 BETWEENNESS_SAMPLE = 500  # above this many nodes, betweenness is estimated from a sample
 
-_PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
 _NODES = """SELECT DISTINCT ?node ?kind ?label WHERE {
   VALUES (?class ?kind) {
@@ -184,15 +183,15 @@ class Neighbour:
 def project(store: ox.Store) -> nx.MultiGraph:
     """The store's entities and the relations between them, each edge with its evidence."""
     graph = nx.MultiGraph()
-    for row in sorted(_select(store, _NODES), key=lambda r: (r["node"], r["kind"])):
+    for row in sorted(select(store, _NODES), key=lambda r: (r["node"], r["kind"])):
         if row["node"] not in graph:
             label = _squeeze(row["label"])
             if row["kind"] in ("statement", "finding"):  # their label is a whole quotation
                 label = _shorten(label)
             graph.add_node(row["node"], label=label, kind=row["kind"])
-    evidence = {row["fact"]: row for row in _select(store, _EVIDENCE)}
+    evidence = {row["fact"]: row for row in select(store, _EVIDENCE)}
     sources = _first_sources(store)
-    edges = sorted(_select(store, _EDGES), key=lambda r: (r["from"], r["to"], r["relation"]))
+    edges = sorted(select(store, _EDGES), key=lambda r: (r["from"], r["to"], r["relation"]))
     for row in edges:
         source, target = row["from"], row["to"]
         if source not in graph or target not in graph:
@@ -352,23 +351,8 @@ def _step(graph: nx.MultiGraph, u: str, v: str) -> Step:
 
 def _first_sources(store: ox.Store) -> dict[str, str]:
     """A document for each node, for edges whose fact carries no annotation of its own."""
-    rows = _select(store, _SOURCES)
+    rows = select(store, _SOURCES)
     return {row["node"]: row["first"] for row in rows if "first" in row}
-
-
-def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
-    results = store.query(_PROLOGUE + query, use_default_graph_as_union=True)
-    assert isinstance(results, ox.QuerySolutions)
-    names = [v.value for v in results.variables]
-    rows = []
-    for solution in results:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if isinstance(term, ox.NamedNode | ox.Literal):
-                row[name] = term.value
-        rows.append(row)
-    return rows
 
 
 def _squeeze(text: str) -> str:

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+
+from ofsted_kg.errors import FilterError, ParameterError
+from ofsted_kg.graph.sparql import ask, select
 from ofsted_kg.loaders.gazetteer import load_gazetteer
 from ofsted_kg.loaders.normalise import fold
 from ofsted_kg.ontology import ID, OKG, PREFIXES
-
-from ofsted_kg.errors import FilterError, ParameterError
 
 GRADE_ORDER = ("Outstanding", "Good", "RequiresImprovement", "Inadequate")
 AREA_ORDER = (
@@ -42,7 +43,6 @@ AREA_ORDER = (
 GENERIC_INSPECTION = f"{OKG}FullInspection"
 DEFAULT_WINDOW_DAYS = 365
 PLOT_SUFFIXES = {".png": "png", ".svg": "svg"}
-_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _DATE_PATH = "|".join(
     f"time:{p}" for p in ("inXSDDate", "inXSDgYearMonth", "inXSDgYear", "inXSDDateTimeStamp")
 ).join("()")
@@ -131,7 +131,7 @@ def resolve_body(store: ox.Store, query: str) -> str:
     query = query.strip()
     if query.startswith(("http://", "https://", "id:")):
         iri = query.replace("id:", str(ID), 1) if query.startswith("id:") else query
-        if _labels(store, [iri]) or _ask(store, f"ASK {{ <{iri}> a org:Organization }}"):
+        if _labels(store, [iri]) or ask(store, f"ASK {{ <{iri}> a org:Organization }}"):
             return iri
         raise FilterError(f"no organisation {query} in the store")
     labels = _organisation_labels(store)
@@ -239,33 +239,12 @@ def _draw(
 # --- reading the store -------------------------------------------------------------------
 
 
-def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
-    """Rows of a SELECT as plain strings (IRIs and literal values), unbound variables left out."""
-    results = store.query(_PROLOGUE + query, use_default_graph_as_union=True)
-    assert isinstance(results, ox.QuerySolutions)
-    names = [v.value for v in results.variables]
-    rows = []
-    for solution in results:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = term.value
-        rows.append(row)
-    return rows
-
-
-def _ask(store: ox.Store, query: str) -> bool:
-    result = store.query(_PROLOGUE + query, use_default_graph_as_union=True)
-    return bool(result)
-
-
 def _values(iris: list[str]) -> str:
     return " ".join(f"<{iri}>" for iri in iris)
 
 
 def _organisation_labels(store: ox.Store) -> list[tuple[str, str]]:
-    rows = _select(
+    rows = select(
         store,
         """SELECT DISTINCT ?node ?label WHERE {
              ?node a org:Organization ; (skos:prefLabel|skos:altLabel|rdfs:label) ?label }""",
@@ -278,7 +257,7 @@ def _gazetteer_node(store: ox.Store, query: str) -> str | None:
     body = load_gazetteer().lookup(query)
     if body is None:
         return None
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT ?node WHERE {{
               {{ ?node okg:gssCode "{body.gss or ""}" }} UNION
@@ -292,7 +271,7 @@ def _labels(store: ox.Store, iris: list[str]) -> dict[str, str]:
     """One display label per IRI: skos:prefLabel, else foaf:name, else rdfs:label."""
     if not iris:
         return {}
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT ?x ?pref ?name ?label WHERE {{
               VALUES ?x {{ {_values(iris)} }}
@@ -312,7 +291,7 @@ def _labels(store: ox.Store, iris: list[str]) -> dict[str, str]:
 
 def _service_bodies(store: ox.Store, node: str) -> list[str]:
     """Bodies that deliver the body's services or belong to it: their events are its events."""
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT DISTINCT ?x WHERE {{
               ?x (okg:deliversServicesFor|org:subOrganizationOf) <{node}> }}""",
@@ -321,7 +300,7 @@ def _service_bodies(store: ox.Store, node: str) -> list[str]:
 
 
 def _inspections(store: ox.Store, node: str) -> list[TimelineItem]:
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT ?i ?p ?o WHERE {{
               ?i a okg:Inspection ; okg:inspectedBody <{node}> ; ?p ?o }}""",
@@ -329,7 +308,7 @@ def _inspections(store: ox.Store, node: str) -> list[TimelineItem]:
     facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in rows:
         facts[row["i"]][row["p"]].add(row["o"])
-    judgement_rows = _select(
+    judgement_rows = select(
         store,
         f"""SELECT ?i ?area ?grade WHERE {{
               ?i a okg:Inspection ; okg:inspectedBody <{node}> ; okg:hasJudgement ?j .
@@ -378,7 +357,7 @@ def _inspections(store: ox.Store, node: str) -> list[TimelineItem]:
 
 
 def _events(store: ox.Store, bodies: list[str]) -> list[TimelineItem]:
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT ?e ?type ?date ?label ?doc WHERE {{
               VALUES ?b {{ {_values(bodies)} }}
@@ -409,7 +388,7 @@ def _events(store: ox.Store, bodies: list[str]) -> list[TimelineItem]:
 
 
 def _cases(store: ox.Store, bodies: list[str]) -> list[TimelineItem]:
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT ?c ?child ?date ?outcome ?location ?doc WHERE {{
               VALUES ?b {{ {_values(bodies)} }}
@@ -452,7 +431,7 @@ class _Post:
 
 
 def _memberships(store: ox.Store, node: str) -> list[_Post]:
-    rows = _select(
+    rows = select(
         store,
         f"""SELECT ?m ?person ?name ?role ?roleLabel ?norm ?asOf ?former ?period ?begin ?end
             WHERE {{

@@ -29,10 +29,9 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ofsted_kg.errors import ParameterError
+from ofsted_kg.graph.sparql import select_terms
 from ofsted_kg.loaders.normalise import fold
 from ofsted_kg.ontology import PREFIXES
-
-PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
 # The classes each kind of name may denote.  "entity" is anything a user may ask about.
 KIND_CLASSES: dict[str, tuple[str, ...]] = {
@@ -312,18 +311,7 @@ def _select(
     if iris is not None:
         values = " ".join(str(ox.NamedNode(iri)) for iri in iris)
         query = query.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1)
-    results = store.query(PROLOGUE + query, use_default_graph_as_union=True)
-    assert isinstance(results, ox.QuerySolutions)
-    names = [v.value for v in results.variables]
-    rows = []
-    for solution in results:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None and not isinstance(term, ox.Triple):
-                row[name] = term
-        rows.append(row)
-    return rows
+    return select_terms(store, query)
 
 
 def _squeeze(text: str) -> str:

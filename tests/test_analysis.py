@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -14,33 +13,15 @@ from typer.testing import CliRunner
 from ofsted_kg.cli_query import register
 from ofsted_kg.errors import FilterError, ParameterError
 from ofsted_kg.graph.analysis import central, neighbours, path, project, to_graphml
-from ofsted_kg.graph.store import ONTOLOGY_GRAPH, fresh_store, open_store
-from ofsted_kg.ontology import ID, asset_path
+from ofsted_kg.graph.store import open_store
+from ofsted_kg.ontology import ID
 from ofsted_kg.queries import resolve
 
-SAMPLE = Path(__file__).parent / "fixtures" / "queries" / "sample.ttl"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RUTH = f"{ID}person/ruth-ashdown"
 MARIA = f"{ID}person/maria-lopez"
 NORTHSHIRE = f"{ID}org/northshire-county-council"
 SOUTHVALE = f"{ID}org/southvale-borough-council"
-
-
-def build_sample_store(path: Path) -> Path:
-    with fresh_store(path) as store:
-        store.load(
-            path=str(SAMPLE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"{ID}doc/sample")
-        )
-        for name in ("vocabulary.ttl", "schemes.ttl"):
-            store.load(
-                path=str(asset_path(name)), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH
-            )
-    return path
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_sample_store(tmp_path_factory.mktemp("analysis") / "store")
 
 
 @pytest.fixture(scope="module")

@@ -16,32 +16,13 @@ from typer.testing import CliRunner
 
 from ofsted_kg.cli_query import register
 from ofsted_kg.errors import ParameterError, QueryError
-from ofsted_kg.graph.store import ONTOLOGY_GRAPH, fresh_store, open_store
-from ofsted_kg.ontology import ID, OKG, asset_path
+from ofsted_kg.graph.store import open_store
+from ofsted_kg.ontology import ID, OKG
 from ofsted_kg.queries import Result, list_queries, query, resolve, run_sparql
 from ofsted_kg.queries.library import PARAM_TYPES, get_query, parse_query_file
 from ofsted_kg.queries.runner import FORMATS, bind, check_read_only, insert_values
 
-SAMPLE = Path(__file__).parent / "fixtures" / "queries" / "sample.ttl"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-def build_sample_store(path: Path) -> Path:
-    """The sample graph plus the real vocabulary and concept schemes, as a store on disk."""
-    with fresh_store(path) as store:
-        store.load(
-            path=str(SAMPLE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"{ID}doc/sample")
-        )
-        for name in ("vocabulary.ttl", "schemes.ttl"):
-            store.load(
-                path=str(asset_path(name)), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH
-            )
-    return path
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_sample_store(tmp_path_factory.mktemp("queries") / "store")
 
 
 @pytest.fixture(scope="module")

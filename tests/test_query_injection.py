@@ -14,13 +14,11 @@ from typer.testing import CliRunner
 
 from ofsted_kg.cli_query import register
 from ofsted_kg.errors import ParameterError, QueryError, ReadOnlyError
-from ofsted_kg.graph.store import ONTOLOGY_GRAPH, fresh_store, open_store
-from ofsted_kg.ontology import ID, asset_path
+from ofsted_kg.graph.store import open_store
+from ofsted_kg.ontology import ID
 from ofsted_kg.queries import query, run_sparql
 from ofsted_kg.queries.library import get_query
 from ofsted_kg.queries.runner import bind, check_read_only, code_only
-
-SAMPLE = Path(__file__).parent / "fixtures" / "queries" / "sample.ttl"
 
 HOSTILE = [
     '"} ; DROP ALL ; {',
@@ -39,23 +37,6 @@ HOSTILE = [
     "%22%7D%3B%20DROP%20ALL",
     "${body}",
 ]
-
-
-def build_sample_store(path: Path) -> Path:
-    with fresh_store(path) as store:
-        store.load(
-            path=str(SAMPLE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"{ID}doc/sample")
-        )
-        for name in ("vocabulary.ttl", "schemes.ttl"):
-            store.load(
-                path=str(asset_path(name)), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH
-            )
-    return path
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_sample_store(tmp_path_factory.mktemp("injection") / "store")
 
 
 def digest(path: Path) -> str:

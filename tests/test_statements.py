@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from pathlib import Path
 
 import pytest
+from documents import composed, corpus
 
 from ofsted_kg.loaders.extract import extract
 from ofsted_kg.loaders.model import Document, Extraction
 from ofsted_kg.loaders.statements import paragraphs, quote_runs
-from ofsted_kg.loaders.text import read_text_document
-
-ROOT = Path(__file__).parent.parent
-CORPUS = ROOT / "corpus"
-TEXTS = Path(__file__).parent / "fixtures" / "text"
-
-
-@functools.cache
-def _extract(path: str) -> Extraction:
-    return extract(read_text_document(Path(path)))
-
-
-def corpus(prefix: str) -> Extraction:
-    return _extract(str(next(CORPUS.glob(f"{prefix}_*.txt"))))
-
-
-def composed(name: str) -> Extraction:
-    return _extract(str(TEXTS / name))
 
 
 def by_speaker(ex: Extraction) -> dict[str, list[str]]:
