@@ -35,7 +35,9 @@ def _rows(store: ox.Store, query: str) -> list[dict[str, str]]:
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
-def list_entities(store: ox.Store, *, kind: str | None = None, name: str | None = None) -> list[EntityRow]:
+def list_entities(
+    store: ox.Store, *, kind: str | None = None, name: str | None = None
+) -> list[EntityRow]:
     kinds = [kind] if kind else ["person", "org"]
     out: dict[str, EntityRow] = {}
     for k in kinds:
@@ -58,11 +60,25 @@ SELECT DISTINCT ?node ?name ?seen ?doc ?role ?body ?role2 ?holder WHERE {{
                 entity.roles.add(f"{row['role']}, {row['body']}")
             if "role2" in row:
                 entity.roles.add(f"{row['holder']}: {row['role2']}")
+    for entity in out.values():
+        entity.roles = _one_per_spelling(entity.roles)
     rows = sorted(out.values(), key=lambda e: (e.kind, e.name))
     if name:
         wanted = fold(name)
-        rows = [e for e in rows if wanted in fold(e.name) or any(wanted in fold(s) for s in e.names_seen)]
+        rows = [
+            e
+            for e in rows
+            if wanted in fold(e.name) or any(wanted in fold(s) for s in e.names_seen)
+        ]
     return rows
+
+
+def _one_per_spelling(roles: set[str]) -> set[str]:
+    """One role node may carry a label per document ("Director of ..." and "director of ..."): show one."""
+    by_fold: dict[str, str] = {}
+    for role in sorted(roles):
+        by_fold.setdefault(fold(role), role)
+    return set(by_fold.values())
 
 
 @dataclass
@@ -82,7 +98,9 @@ def explain_merge(store: ox.Store, node: str) -> MergeExplanation:
         if not exact:
             raise ParameterError(f"no person or body is called '{node}'")
         if len({e.iri for e in exact}) > 1:
-            raise ParameterError(f"'{node}' names several nodes: " + "; ".join(f"{e.name} <{e.iri}>" for e in exact))
+            raise ParameterError(
+                f"'{node}' names several nodes: " + "; ".join(f"{e.name} <{e.iri}>" for e in exact)
+            )
         iri = exact[0].iri
     query = f"""
 SELECT ?g ?name ?rule ?seen ?quote WHERE {{

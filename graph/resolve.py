@@ -18,9 +18,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ofsted_kg.graph.curation import Curation
+from ofsted_kg.graph.curation import SPLIT_MARK, Curation
 from ofsted_kg.loaders.inspections import compatible, kind_class
-from ofsted_kg.loaders.model import Extraction, FindingFact, InspectionFact
+from ofsted_kg.loaders.model import Extraction, FindingFact, InspectionFact, OrgRef
 from ofsted_kg.loaders.normalise import fold, slugify
 
 
@@ -57,12 +57,20 @@ class Resolution:
     people: dict[str, Entity] = field(default_factory=dict)
     orgs: dict[str, Entity] = field(default_factory=dict)
     person_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    org_of: dict[tuple[str, str], str] = field(default_factory=dict)
     inspections: list[InspectionGroup] = field(default_factory=list)
     inspection_of: dict[tuple[str, int], InspectionGroup] = field(default_factory=dict)
     finding_slug: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def person(self, doc_id: str, key: str) -> Entity:
         return self.people[self.person_of[(doc_id, key)]]
+
+    def org(self, doc_id: str, key: str) -> Entity | None:
+        """The resolved body a document's organisation key stands for (None if it named none)."""
+        global_key = self.org_of.get((doc_id, key))
+        if global_key is None and key in self.orgs:
+            global_key = key
+        return self.orgs.get(global_key) if global_key else None
 
 
 def resolve(
@@ -81,21 +89,22 @@ def _resolve_people(extractions: list[Extraction], result: Resolution, curation:
     for ex in extractions:
         doc_id = ex.document.doc_id
         for key, ref in ex.people.items():
-            global_key = curation.person_key(key)
+            global_key = curation.person_key_for(doc_id, key)
             entity = result.people.get(global_key)
             if entity is None:
                 entity = result.people[global_key] = Entity(slug="", name=ref.name, kind="Person")
-                entity.rules.add("same full name" if global_key == key else "curation: same-as")
-            elif global_key != key:
-                entity.rules.add("curation: same-as")
-            else:
-                entity.rules.add("same full name")
+            entity.rules.add(curation.rule_for(key, global_key))
             entity.documents.add(doc_id)
             entity.names_seen[ref.name] += len(ref.spans)
             result.person_of[(doc_id, key)] = global_key
-    for global_key, entity in result.people.items():
+    taken: set[str] = set()
+    for global_key in sorted(result.people, key=lambda k: (curation.is_split(k), k)):
+        entity = result.people[global_key]
         entity.name = curation.rename.get(global_key) or _canonical(entity.names_seen)
         entity.slug = slugify(entity.name)
+        if entity.slug in taken and curation.is_split(global_key):
+            entity.slug = f"{entity.slug}-{slugify(global_key.split(SPLIT_MARK)[1])}"
+        taken.add(entity.slug)
 
 
 def _canonical(names: Counter[str]) -> str:
@@ -108,7 +117,7 @@ def _resolve_orgs(
 ) -> None:
     for ex in extractions:
         for key, ref in ex.orgs.items():
-            global_key = curation.org_key(key)
+            global_key = _org_identity(curation.org_key(key), ref)
             entity = result.orgs.get(global_key)
             if entity is None:
                 slug = org_slugs.get(global_key) or slugify(ref.name)
@@ -116,12 +125,28 @@ def _resolve_orgs(
                 entity.rules.add("gazetteer" if global_key in org_slugs else "same name")
             entity.documents.add(ex.document.doc_id)
             entity.names_seen[ref.name] += len(ref.spans)
+            result.org_of[(ex.document.doc_id, key)] = global_key
     for key, entity in result.orgs.items():
         if key not in org_slugs:
             entity.name = curation.rename.get(key) or _canonical(entity.names_seen)
             entity.slug = slugify(entity.name)
+            if "@" in key:
+                parent = key.rsplit("@", 1)[1]
+                entity.slug = f"{org_slugs.get(parent) or slugify(parent)}--{entity.slug}"
         elif key in curation.rename:
             entity.name = curation.rename[key]
+
+
+def _org_identity(key: str, ref: OrgRef) -> str:
+    """A council's own committee or directorate is that council's: "Corporate Parenting Board" of
+    two councils is two bodies, so its identity includes the council it belongs to."""
+    if (
+        key.startswith("name/")
+        and ref.kind in {"Committee", "CouncilDirectorate", "Cabinet"}
+        and ref.parent
+    ):
+        return f"{key}@{ref.parent}"
+    return key
 
 
 def _resolve_inspections(extractions: list[Extraction], result: Resolution) -> None:

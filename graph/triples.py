@@ -11,19 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from ofsted_kg.graph.iris import (
     document_iri,
     evidence_iri,
     mint,
     org_iri,
-    person_iri,
     role_iri,
     short_hash,
     term,
 )
-from ofsted_kg.graph.resolve import Resolution
+from ofsted_kg.graph.resolve import Entity, Resolution
 from ofsted_kg.loaders.gazetteer import Gazetteer
 from ofsted_kg.loaders.model import Document, Extraction, Span
 from ofsted_kg.loaders.normalise import fold, slugify, squeeze
@@ -46,6 +45,9 @@ GENRE_CLASS = {
     "letter": term("Letter"),
     "dataset": N(SDO.Dataset),
 }
+
+
+TIME_PROPERTY = {10: TIME.inXSDDate, 7: TIME.inXSDgYearMonth, 4: TIME.inXSDgYear}
 
 
 def text_literal(value: str) -> ox.Literal:
@@ -83,11 +85,19 @@ class DocumentGraph:
 
     # -- entities --------------------------------------------------------
     def person(self, key: str) -> ox.NamedNode:
-        entity = self.res.person(self.doc.doc_id, key)
-        return person_iri(entity.name)
+        return mint("person", self.res.person(self.doc.doc_id, key).slug)
+
+    def has_org(self, key: str | None) -> bool:
+        return key is not None and self.res.org(self.doc.doc_id, key) is not None
+
+    def org_entity(self, key: str) -> Entity:
+        entity = self.res.org(self.doc.doc_id, key)
+        if entity is None:
+            raise KeyError(f"{self.doc.doc_id}: no resolved body for {key}")
+        return entity
 
     def org(self, key: str) -> ox.NamedNode:
-        return org_iri(self.res.orgs[key].slug)
+        return org_iri(self.org_entity(key).slug)
 
     def evidence(self, node: ox.NamedNode, span: Span) -> None:
         """A Web Annotation: this node is stated by these exact characters of this document."""
@@ -148,13 +158,13 @@ class DocumentGraph:
         self.add(g, N(DCTERMS.format), text_literal(d.media_type))
         for key in self.ex.creators:
             self.add(g, N(DCTERMS.creator), self.person(key))
-        if d.publisher and d.publisher in self.res.orgs:
+        if self.has_org(d.publisher):
             self.add(g, N(DCTERMS.publisher), self.org(d.publisher))
 
     def _person_node(self, key: str) -> None:
         ref = self.ex.people[key]
         entity = self.res.person(self.doc.doc_id, key)
-        node = person_iri(entity.name)
+        node = self.person(key)
         self.add(node, A, N(FOAF.Person))
         self.add(node, N(FOAF.name), text_literal(entity.name))
         self.add(node, LABEL, text_literal(entity.name))
@@ -177,7 +187,7 @@ class DocumentGraph:
 
     def _organisation(self, key: str) -> None:
         ref = self.ex.orgs[key]
-        entity = self.res.orgs[key]
+        entity = self.org_entity(key)
         node = self.org(key)
         self.add(node, A, N(ORG.Organization))
         self.add(node, A, term(entity.kind))
@@ -199,9 +209,9 @@ class DocumentGraph:
         if body is not None and body.gss:
             self.add(node, term("gssCode"), text_literal(body.gss))
             self.add(node, N(OWL.sameAs), N(f"{ONS_GEOGRAPHY}{body.gss}"))
-        if ref.serves and ref.serves in self.res.orgs:
+        if self.has_org(ref.serves):
             self.add(node, term("deliversServicesFor"), self.org(ref.serves))
-        if ref.parent and ref.parent in self.res.orgs:
+        if self.has_org(ref.parent):
             self.add(node, N(ORG.subOrganizationOf), self.org(ref.parent))
 
     def _membership(self, m) -> None:  # type: ignore[no-untyped-def]
@@ -210,7 +220,7 @@ class DocumentGraph:
         role_label = squeeze(m.role)
         node = mint(
             "membership",
-            f"{person.value.rsplit('/', 1)[-1]}--{self.res.orgs[m.org].slug}--{slugify(role_label)}",
+            f"{person.value.rsplit('/', 1)[-1]}--{self.org_entity(m.org).slug}--{slugify(role_label)}",
         )
         role = role_iri(role_label)
         self.add(node, A, N(ORG.Membership))
@@ -226,7 +236,21 @@ class DocumentGraph:
             self.add(node, term("asOf"), date_literal(self.doc.date))
         if m.former:
             self.add(node, term("former"), bool_literal(True))
+        if m.period_start or m.period_end:
+            self._period(node, m.period_start, m.period_end)
         self.evidence(node, m.span)
+
+    def _period(self, node: ox.NamedNode, start: str | None, end: str | None) -> None:
+        """org:memberDuring a time:Interval whose ends carry the date as precisely as stated."""
+        period = N(f"{node.value}/period")
+        self.add(node, N(ORG.memberDuring), period)
+        self.add(period, A, N(TIME.Interval))
+        for value, link, suffix in ((start, TIME.hasBeginning, "start"), (end, TIME.hasEnd, "end")):
+            if value:
+                instant = N(f"{period.value}/{suffix}")
+                self.add(period, N(link), instant)
+                self.add(instant, A, N(TIME.Instant))
+                self.add(instant, N(TIME_PROPERTY[len(value)]), date_literal(value))
 
     def inspection_node(self, index: int) -> ox.NamedNode:
         group = self.res.inspection_of[(self.doc.doc_id, index)]
@@ -302,7 +326,7 @@ class DocumentGraph:
             self.add(inv, term("person"), person)
             self.add(inv, term("part"), text_literal(involvement.part))
         for body in case.bodies:
-            if body in self.res.orgs:
+            if self.has_org(body):
                 self.add(node, term("relatedBody"), self.org(body))
         if case.date:
             self.add(node, N(SDO.startDate), date_literal(case.date))
@@ -332,7 +356,7 @@ class DocumentGraph:
     def _about_node(self, about: str) -> ox.NamedNode | None:
         if about.startswith("inspection:"):
             return self.inspection_node(int(about.split(":", 1)[1]))
-        if about in self.res.orgs:
+        if self.has_org(about):
             return self.org(about)
         if (self.doc.doc_id, about) in self.res.person_of:
             return self.person(about)

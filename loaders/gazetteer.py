@@ -29,6 +29,20 @@ LA_TYPES_BY_ONS = {
 }
 # Place names that are also everyday English words: only their full council forms count.
 AMBIGUOUS_PLACES = {"Reading", "Bury", "Poole", "Sutton", "Kingston", "Richmond", "Stoke", "Wigan"}
+# Bodies that run a council's children's services without "Trust" in their name, with the
+# places whose councils they serve.  Trusts named "<Place> Children's Trust" are found by pattern.
+SERVICE_COMPANIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "Achieving for Children",
+        (),
+        ("Kingston upon Thames", "Richmond upon Thames", "Windsor and Maidenhead"),
+    ),
+    ("Together for Children Sunderland", ("Together for Children",), ("Sunderland",)),
+    ("Brighter Futures for Children", (), ("Reading",)),
+    ("Worcestershire Children First", (), ("Worcestershire",)),
+    ("Slough Children First", ("Slough Children's Services Trust",), ("Slough",)),
+    ("Northamptonshire Children's Trust", (), ("North Northamptonshire", "West Northamptonshire")),
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,7 @@ class Body:
     la_code: str | None = None
     region: str | None = None
     authority_type: str | None = None
+    serves: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -68,6 +83,14 @@ def _clean_place(ons_name: str) -> str:
     return name.replace("Upon", "upon")
 
 
+def _place_variants(place: str) -> set[str]:
+    """The spellings people use for one place: "St. Helens" / "St Helens"."""
+    variants = {place}
+    if "St. " in place:
+        variants.add(place.replace("St. ", "St "))
+    return variants
+
+
 def _council_forms(place: str, la_type: str) -> list[str]:
     forms = [f"{place} Council", f"{place} council", f"{place} Borough Council"]
     if la_type == "London Borough":
@@ -76,8 +99,10 @@ def _council_forms(place: str, la_type: str) -> list[str]:
         forms += [f"{place} Metropolitan Borough Council", f"{place} MBC", f"{place} City Council"]
     elif la_type == "County":
         forms += [f"{place} County Council", f"{place} CC"]
-    else:
+    elif la_type:
         forms += [f"{place} City Council", f"{place} Unitary Council"]
+    else:  # a former authority whose type the lookup no longer gives
+        forms += [f"{place} County Council", f"{place} City Council"]
     return forms
 
 
@@ -111,7 +136,7 @@ def _local_authorities() -> Iterator[Body]:
             for alias in row["also_known_as"].strip("[] ").split(","):
                 if alias.strip():
                     places.add(alias.strip())
-            places = {_clean_place(p) for p in places if p}
+            places = {v for p in places if p for v in _place_variants(_clean_place(p))}
             name, extra = official.get(place, official.get(ons_name, (None, [])))
             name = name or _default_name(place, la_type)
             aliases = {name, *extra}
@@ -139,7 +164,9 @@ def _national_bodies() -> Iterator[Body]:
     graph = Graph().parse(path, format="turtle")
     for node in sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str):
         kinds = sorted(
-            str(t).removeprefix(str(OKG)) for t in graph.objects(node, RDF.type) if str(t).startswith(str(OKG))
+            str(t).removeprefix(str(OKG))
+            for t in graph.objects(node, RDF.type)
+            if str(t).startswith(str(OKG))
         )
         name = str(graph.value(node, SKOS.prefLabel))
         aliases = {name, *(str(a) for a in graph.objects(node, SKOS.altLabel))}
@@ -150,6 +177,20 @@ def _national_bodies() -> Iterator[Body]:
             kind=kinds[0] if kinds else "PublicBody",
             slug=slug,
             aliases=tuple(sorted(aliases)),
+        )
+
+
+def _service_companies(councils: list[Body]) -> Iterator[Body]:
+    """Children's services companies and trusts whose names do not say "Trust" (or say a former one)."""
+    by_place = {p: b for b in councils for p in b.places}
+    for name, aliases, places in SERVICE_COMPANIES:
+        yield Body(
+            key=f"name/{fold(name)}",
+            name=name,
+            kind="ChildrensTrust",
+            slug=slugify(name),
+            aliases=tuple(sorted({name, *aliases})),
+            serves=tuple(by_place[p].key for p in places if p in by_place),
         )
 
 
@@ -165,6 +206,9 @@ class Gazetteer:
                 self._by_alias.setdefault(fold(alias), body)
             for place in body.places:
                 self._by_place.setdefault(place, body)
+        self._folded_places = {fold(p): b for p, b in reversed(list(self._by_place.items()))}
+        # Aliases written with a capital ("Community Care") are names only when capitalised.
+        self._lower_case_ok = {fold(a) for b in bodies for a in b.aliases if a[:1].islower()}
         self._by_urn = {b.urn: b for b in bodies if b.urn}
         self._by_gss = {b.gss: b for b in bodies if b.gss}
         self._alias_pattern = _alternation(
@@ -187,7 +231,7 @@ class Gazetteer:
         folded = fold(name)
         body = self._by_alias.get(folded)
         if body is None:
-            body = next((b for p, b in self._by_place.items() if fold(p) == folded), None)
+            body = self._folded_places.get(folded)
         return body
 
     def local_authorities(self) -> list[Body]:
@@ -201,9 +245,13 @@ class Gazetteer:
                 continue
             for m in pattern.finditer(text):
                 surface = m.group(0)
-                body = self._by_alias.get(fold(surface)) if not bare or _is_acronym(surface) else None
+                if not bare and surface[:1].islower() and fold(surface) not in self._lower_case_ok:
+                    continue
+                body = (
+                    self._by_alias.get(fold(surface)) if not bare or _is_acronym(surface) else None
+                )
                 is_place = body is None
-                body = body or self._by_place.get(surface)
+                body = body or self._folded_places.get(fold(surface))
                 if body is not None:
                     found.append(BodyMention(m.start(), m.end(), body, surface, is_place))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -219,15 +267,35 @@ def _is_acronym(alias: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,2}[A-Z]+[a-z]?", alias)) and len(alias) <= 8
 
 
-def _alternation(words: Iterator[str] | list[str], *, ignore_case: bool = True) -> re.Pattern[str] | None:
+def _flexible(name: str) -> str:
+    """A name as a pattern that tolerates line breaks, curly quotes, '&' for 'and' and 'on Sea' for 'on-Sea'."""
+    out = []
+    for word in re.split(r"(\s+|-)", name):
+        if not word:
+            continue
+        if word.isspace():
+            out.append(r"\s+")
+        elif word == "-":
+            out.append(r"(?:-|\s+)")
+        elif word in {"and", "&"}:
+            out.append(r"(?:and|&)")
+        else:
+            out.append(re.escape(word).replace("'", "['’]"))
+    return "".join(out)
+
+
+def _alternation(
+    words: Iterator[str] | list[str], *, ignore_case: bool = True
+) -> re.Pattern[str] | None:
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     if not unique:
         return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in unique)
+    body = "|".join(_flexible(w) for w in unique)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process from the bundled data files."""
-    return Gazetteer([*_local_authorities(), *_national_bodies()])
+    councils = list(_local_authorities())
+    return Gazetteer([*councils, *_national_bodies(), *_service_companies(councils)])

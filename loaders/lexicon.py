@@ -10,7 +10,27 @@ HONORIFICS = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame", "prof",
     "professor", "lord", "lady", "baroness", "baron", "rev", "reverend", "judge", "justice",
 }  # fmt: skip
-POST_NOMINALS = {"obe", "mbe", "cbe", "kbe", "dbe", "qc", "kc", "mp", "phd", "hmi", "frsa", "jp"}
+POST_NOMINALS = {
+    "obe",
+    "mbe",
+    "cbe",
+    "kbe",
+    "dbe",
+    "qc",
+    "kc",
+    "mp",
+    "phd",
+    "hmi",
+    "frsa",
+    "jp",
+    "bem",
+    "dl",
+}
+# Police ranks written before a name ("Det Insp Simon Gallagher"): titles, not names.
+RANKS = {
+    "det", "insp", "supt", "sgt", "ch", "dci", "di", "ds", "dc", "pc", "psc", "acc", "dcc",
+    "detective", "sergeant", "superintendent", "constable", "chief", "inspector",
+}  # fmt: skip
 
 ROLE_HEADS = {
     "director", "directors", "chief", "executive", "chair", "chairman", "chairwoman", "chairperson",
@@ -21,14 +41,15 @@ ROLE_HEADS = {
     "deputy", "assistant", "interim", "acting", "strategic", "corporate", "cabinet", "senior",
     "independent", "vice", "portfolio", "holder", "hmi", "majesty's", "majesty’s", "mp",
     "coordinator", "consultant", "solicitor", "barrister", "detective", "superintendent",
-    "constable", "inspectorate",
+    "constable", "inspectorate", "dcs", "ceo",
 }  # fmt: skip
 ROLE_NOUNS = {
     "director", "executive", "chair", "chairman", "chairwoman", "chairperson", "head", "leader",
     "member", "councillor", "inspector", "inspectors", "correspondent", "reporter", "editor",
     "commissioner", "minister", "secretary", "manager", "officer", "adviser", "advisor",
     "spokesperson", "spokesman", "spokeswoman", "mayor", "worker", "journalist", "photographer",
-    "president", "holder", "mp", "superintendent", "constable", "coordinator",
+    "president", "holder", "mp", "superintendent", "constable", "coordinator", "dcs", "ceo", "hmi",
+    "detective", "sergeant", "insp", "supt", "sgt", "dci", "judge",
 }  # fmt: skip
 ORG_WORDS = {
     "council", "trust", "services", "service", "department", "directorate", "committee", "board",
@@ -50,9 +71,10 @@ FUNCTION_WORDS = {
     "yours", "sincerely", "dear", "regards", "not", "no", "yes", "new", "old", "more", "many",
     "image", "picture", "photo", "credit", "source", "subject", "report", "relevant", "are",
     "is", "was", "were", "be", "has", "have", "had", "will", "can", "may", "said", "says",
-    "asked", "back", "top", "read", "more", "share", "latest", "first", "last", "next",
+    "asked", "back", "top", "read", "share", "latest", "first", "last", "next",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "following",
-    "appendix", "appendices", "background", "recommendations", "summary", "contents",
+    "appendix", "appendices", "background", "recommendations", "summary", "contents", "judgement",
+    "judgements", "grade", "grades", "minutes", "resolved", "apologies", "present", "ends",
     "headline", "findings", "main", "key", "areas", "area", "inspectors", "leaders", "managers",
     "england", "english", "britain", "british", "uk", "united", "kingdom", "wales", "scotland",
     "covid", "christmas", "easter", "mental", "special", "educational", "needs", "disability",
@@ -66,12 +88,33 @@ SPEECH_VERBS = (
     r"said|says|told|added|explained|commented|stated|warned|admitted|wrote|insisted|"
     r"acknowledged|conceded|argued|claimed|noted|responded|replied|continued|stressed|urged"
 )
+# First names that are also words the rules otherwise skip ("Will", "May"): names only mid-sentence
+# before a surname.
+GIVEN_NAMES_ALSO_WORDS = {"will", "may", "june", "april", "august"}
+# Words for a child or relative: they open a name ("Baby Ivy Hallworth") but are never part of it.
+RELATION_NOUNS = {
+    "baby", "toddler", "infant", "child", "boy", "girl", "mother", "father", "mum", "dad", "brother",
+    "sister", "son", "daughter", "grandmother", "grandfather", "nan", "aunt", "uncle", "stepfather",
+    "stepmother", "schoolboy", "schoolgirl", "teenager",
+}  # fmt: skip
 KIN_WORDS = (
     r"mother|father|stepfather|step-father|stepmother|step-mother|partner|boyfriend|girlfriend|"
     r"husband|wife|uncle|aunt|grandmother|grandfather|brother|sister|son|daughter|carer|"
     r"foster carer|guardian|parents?"
 )
 CASE_CUES = r"death|killing|murder|manslaughter|abuse|neglect|torture|starvation"
+# Words that, right after a place name, make it part of another body's name ("Leeds Beckett
+# University", "Hull Daily Mail", "Derby County"): the place alone is then not the council.
+NOT_COUNCIL_AFTER = {
+    "University", "College", "Hospital", "Hospitals", "Infirmary", "Airport", "Station", "Cathedral",
+    "Diocese", "Academy", "Grammar", "City", "Town", "County", "United", "Rovers", "Albion",
+    "Wanderers", "FC", "Beckett", "Hallam", "Metropolitan", "Royal", "Crown", "Magistrates",
+    "Magistrates'", "Evening", "Daily", "Echo", "Post", "Mail", "Telegraph", "Gazette", "Herald",
+    "Chronicle", "Star", "Live", "Press", "Argus", "Advertiser", "Courier", "Mercury", "Sentinel",
+    "Standard", "Times", "Road", "Street", "Place", "House", "Square", "Lane", "Avenue", "Gate",
+}  # fmt: skip
+# Words that, right before a place name, make it another area ("Greater Manchester").
+NOT_COUNCIL_BEFORE = {"Greater", "New"}
 FIELD_LABELS_PERSON = {
     "report of": "Author",
     "report author": "Report author",

@@ -14,7 +14,9 @@ from ofsted_kg.loaders.model import Document, PersonRef
 from ofsted_kg.loaders.orgs import OrgMention
 
 HEAD_CHARS = 1500
-AUTHOR_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:Report[ \t]+author|Author|Written[ \t]+by|By)[ \t]*:?[ \t]*$", re.IGNORECASE)
+AUTHOR_FIELD = re.compile(
+    r"(?:^|\n)[ \t]*(?:Report[ \t]+author|Author|Written[ \t]+by|By)[ \t]*:?[ \t]*$", re.IGNORECASE
+)
 SIGN_OFF = re.compile(r"Yours[ \t]+(?:sincerely|faithfully)[,.]?\s*$", re.IGNORECASE)
 
 
@@ -28,9 +30,10 @@ def document_date(text: str) -> str | None:
 
 def guess_genre(text: str) -> str:
     head = text[:HEAD_CHARS]
-    if re.search(r"^\s*Dear\s", text, re.MULTILINE) and SIGN_OFF.search(text[-3000:].split("\n\n")[0] + "\n") or (
-        re.search(r"\bYours[ \t]+sincerely\b", text) and re.search(r"\bDear\b", head)
-    ):
+    if (
+        re.search(r"^\s*Dear\s", text, re.MULTILINE)
+        and SIGN_OFF.search(text[-3000:].split("\n\n")[0] + "\n")
+    ) or (re.search(r"\bYours[ \t]+sincerely\b", text) and re.search(r"\bDear\b", head)):
         return "ofsted-letter" if re.search(r"\bOfsted\b|Inspector", text) else "letter"
     if re.search(r"\bReport[ \t]+(?:to|of)[ \t:]", head) or re.search(r"\bReport author\b", head):
         return "council-report"
@@ -45,7 +48,11 @@ def guess_title(text: str) -> str | None:
         return re.sub(r"\s+", " ", subject.group(1)).strip()
     for line in text[:HEAD_CHARS].split("\n"):
         words = line.split()
-        if len(words) >= 4 and not re.search(r"\d", line) and sum(w[0].isalpha() for w in words) >= len(words) - 1:
+        if (
+            len(words) >= 4
+            and not re.search(r"\d", line)
+            and sum(w[0].isalpha() for w in words) >= len(words) - 1
+        ):
             return line.strip()
     return None
 
@@ -56,9 +63,11 @@ def authors(text: str, people: dict[str, PersonRef]) -> list[str]:
     for key, person in people.items():
         for span in person.spans:
             before = text[max(0, span.start - 80) : span.start]
-            if AUTHOR_FIELD.search(before) or SIGN_OFF.search(before):
-                found.append((span.start, key))
-            elif span.start < HEAD_CHARS and _is_byline(text, span.start, span.end):
+            if (
+                AUTHOR_FIELD.search(before)
+                or SIGN_OFF.search(before)
+                or (span.start < HEAD_CHARS and _is_byline(text, span.start, span.end))
+            ):
                 found.append((span.start, key))
     seen: list[str] = []
     for _, key in sorted(found):

@@ -1,60 +1,44 @@
 """Organisations in a document: known bodies from the gazetteer, others found by the shape of their name.
 
-Order matters: a pattern body ("Birmingham Children's Trust") is found before the gazetteer's
-bare place name inside it ("Birmingham"), and a place name in an address block is not a
-mention of the council.  Short forms ("the Trust", "the council", "the local authority")
-resolve to the body of that kind the document is mostly about.
+Every candidate is collected first — bodies found by their head word ("... Children's Trust",
+"... Constabulary", "... Integrated Care Board", "... Scrutiny Panel") and the gazetteer's
+full names — and the longest wins where two overlap, so "His Majesty's Inspectorate of
+Constabulary and Fire & Rescue Services" is the inspectorate, not a police force, and
+"NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board" is one board,
+not two councils.  Bare place names ("Leeds") count only in the space left over, and not in
+an address block, a person's name ("Sarah Bradford said") or another body's name ("Leeds
+Beckett University").  Short forms ("the Trust", "the council", "the partnership") resolve
+to the nearest body of that kind before them, or else to the one the document is about.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ofsted_kg.loaders.gazetteer import Body, Gazetteer
+from ofsted_kg.loaders.gazetteer import Body, BodyMention, Gazetteer
 from ofsted_kg.loaders.model import OrgRef, Span
 from ofsted_kg.loaders.normalise import fold, squeeze
-
-HEADS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Children['’]?s?[ \t]+(?:Services[ \t]+)?Trust\b"), "ChildrensTrust"),
-    (re.compile(r"NHS(?:[ \t]+Foundation)?[ \t]+Trust\b"), "HealthService"),
-    (re.compile(r"Integrated[ \t]+Care[ \t]+Board\b|Clinical[ \t]+Commissioning[ \t]+Group\b"), "HealthService"),
-    (re.compile(r"Police[ \t]+and[ \t]+Crime[ \t]+Commissioner\b"), "PublicBody"),
-    (re.compile(r"(?:Police|Constabulary)\b(?![ \t]+and[ \t]+Crime)"), "PoliceForce"),
-    (re.compile(r"Safeguarding[ \t]+(?:Children[ \t]+|Adults[ \t]+)?(?:Partnership|Board)\b"), "SafeguardingPartnership"),
-    (re.compile(r"(?:Scrutiny[ \t]+)?(?:Committee|Sub-Committee)\b"), "Committee"),
-    (re.compile(r"(?:Corporate[ \t]+Parenting|Health[ \t]+and[ \t]+Wellbeing)[ \t]+(?:Board|Panel|Committee)\b"), "Committee"),
-    (re.compile(r"Directorate\b"), "CouncilDirectorate"),
-    (re.compile(r"(?<=Children in Care )Council\b"), "Committee"),
-]  # fmt: skip
-MEDIA_REGIONAL = re.compile(
-    r"\b(?:ITV|BBC)[ \t]+(?:News[ \t]+)?(?:Central|Midlands|London|Yorkshire|Tyne[ \t]+Tees|Granada|"
-    r"Anglia|Meridian|West[ \t]+Country|Border|North[ \t]+West|North[ \t]+East|South[ \t]+East|"
-    r"South[ \t]+West|East|West|Calendar)\b"
+from ofsted_kg.loaders.org_patterns import (
+    ACRONYM_DEFINITION,
+    HEADS,
+    LEADING_JOINERS,
+    LIST_COMMA_LEFT,
+    MEDIA_REGIONAL,
+    NAME_JOINERS,
+    NOT_BODIES,
+    PLACE_PREFIXES,
+    SENTENCE_BREAK,
+    SHORT_FORMS,
+    STOP_LEFT,
+    TOKEN_LEFT,
+    after_modifier,
+    in_address_block,
+    mid_sentence,
+    names_another_body,
+    title_case,
 )
-TOKEN_LEFT = re.compile(r"([A-Za-z][\w’'&.-]*|&)[ \t]+$")
-NAME_JOINERS = {"and", "of", "for", "&", "upon", "on", "in", "the"}
-STOP_LEFT = {
-    "council", "trust", "chair", "chief", "executive", "director", "head", "leader", "member",
-    "the", "a", "an", "at", "by", "from", "with", "to", "as", "our", "their", "its", "said",
-    "report", "relevant", "subject", "dear", "image", "picture", "credit",
-}  # fmt: skip
-LEADING_NOISE = re.compile(r"^(?:The|the|A|An|Relevant|Report|Subject|Of|For|With|By|And|Dear|Our|Their)\s+")
-ADDRESS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'-]{0,40}[ \t]*$")
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-SHORT_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b[Tt]he\s(?:[Cc]hildren['’]s\s)?Trust\b|\b[Tt]he\strust\b"), "ChildrensTrust"),
-    (
-        re.compile(r"\b[Tt]he\s(?:[Cc]ity\s|[Cc]ounty\s|[Bb]orough\s)?[Cc]ouncil\b|\b[Tt]he\slocal\sauthority\b|\bCity\sCouncil\b"),
-        "LocalAuthority",
-    ),
-]  # fmt: skip
-ACRONYM_DEFINITION = re.compile(
-    r"(?P<name>(?:[A-Za-z’'-]+\s){1,8}(?:service|services|council|team|board|partnership|panel|hub))"
-    r"\s\((?P<acr>[A-Z][A-Za-z]{1,7})\)"
-)
-NOT_BODIES = {"framework", "inspection", "inspecting", "plan", "strategy", "model", "assessment"}
+from ofsted_kg.loaders.people import is_person_name
 
 
 @dataclass(frozen=True)
@@ -65,27 +49,15 @@ class OrgMention:
     short_form: bool = False
 
 
-def _in_address_block(text: str, start: int, end: int) -> bool:
-    """A place name alone on a line next to a postcode is an address, not the council."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    if POSTCODE.search(line):
-        return True
-    if not ADDRESS_LINE.match(line):
-        return False
-    window = text[max(0, line_start - 120) : min(len(text), line_end + 60)]
-    return bool(POSTCODE.search(window))
-
-
-def _pattern_name(surface: str) -> str:
-    name = squeeze(surface)
-    while True:
-        trimmed = LEADING_NOISE.sub("", name)
-        if trimmed == name:
-            return name
-        name = trimmed
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    key: str
+    name: str
+    kind: str
+    serves: tuple[str, ...] = ()
+    from_gazetteer: bool = False
 
 
 class OrgFinder:
@@ -102,7 +74,9 @@ class OrgFinder:
         def free(start: int, end: int) -> bool:
             return all(end <= s or start >= e for s, e in taken)
 
-        def add(key: str, name: str, kind: str, start: int, end: int, surface: str, short: bool = False) -> None:
+        def add(
+            key: str, name: str, kind: str, start: int, end: int, surface: str, short: bool = False
+        ) -> None:
             ref = refs.get(key)
             if ref is None:
                 ref = refs[key] = OrgRef(key=key, name=name, kind=kind)
@@ -111,83 +85,230 @@ class OrgFinder:
             mentions.append(OrgMention(Span(start, end), key, surface, short))
             taken.append((start, end))
 
-        for pattern, kind in HEADS:
-            for m in pattern.finditer(text):
-                start = self._extend_left(text, m.start())
-                if start == m.start() and kind not in {"Committee", "CouncilDirectorate"}:
-                    continue
-                if start == m.start() or not free(start, m.end()):
-                    continue
-                name = squeeze(text[start : m.end()])
-                self._add_pattern_body(add, name, kind, start, m.end(), text[start : m.end()])
-        for m in MEDIA_REGIONAL.finditer(text):
-            if free(m.start(), m.end()):
-                self._add_pattern_body(add, squeeze(m.group(0)), "MediaOrganisation", m.start(), m.end(), m.group(0))
+        gazetteer_mentions = self.gazetteer.find_mentions(text)
+        candidates = self._named_bodies(text, gazetteer_mentions)
+        for c in sorted(
+            candidates, key=lambda c: (-(c.end - c.start), not c.from_gazetteer, c.start)
+        ):
+            if free(c.start, c.end):
+                add(c.key, c.name, c.kind, c.start, c.end, text[c.start : c.end])
+                if c.serves and refs[c.key].serves is None:
+                    refs[c.key].serves = c.serves[0]
         for m in ACRONYM_DEFINITION.finditer(text):
             name = expansion_of(m["acr"], m["name"])
             if name and free(m.start("acr"), m.end("acr")):
                 key = f"name/{fold(m['acr'])}"
                 add(key, m["acr"], "ServiceProvider", m.start("acr"), m.end("acr"), m["acr"])
                 refs[key].aliases.add(name)
-        for mention in self.gazetteer.find_mentions(text):
-            if not free(mention.start, mention.end):
+        for mention in gazetteer_mentions:
+            if not mention.bare_place or not free(mention.start, mention.end):
                 continue
-            if mention.bare_place and _in_address_block(text, mention.start, mention.end):
+            if (
+                in_address_block(text, mention.start, mention.end)
+                or names_another_body(text, mention.end)
+                or after_modifier(text, mention.start)
+            ):
+                continue
+            if is_person_name(text, mention.start, mention.end):
                 continue
             body = mention.body
             add(body.key, body.name, body.kind, mention.start, mention.end, mention.surface)
-        self._resolve_short_forms(text, refs, add, free)
+        self._serve_mentioned_council(refs, candidates)
+        self._resolve_short_forms(text, refs, mentions, add, free)
         mentions.sort(key=lambda m: m.span)
         return refs, mentions
 
+    def _named_bodies(self, text: str, gazetteer_mentions: list[BodyMention]) -> list[_Candidate]:
+        """Bodies named in full: by their head word, as regional media, or by a gazetteer name."""
+        found: list[_Candidate] = []
+        for head in HEADS:
+            for m in head.matches(text):
+                start = self._extend_left(text, m.start())
+                joiners = LEADING_JOINERS.match(text, start, m.start())
+                start = joiners.end() if joiners else start
+                if start == m.start() and not head.bare:
+                    continue
+                name = title_case(squeeze(text[start : m.end()]))
+                if head.needs_place and not self._has_place(name):
+                    continue
+                found.append(self._pattern_body(name, head.kind, start, m.end()))
+        for m in MEDIA_REGIONAL.finditer(text):
+            found.append(
+                self._pattern_body(squeeze(m.group(0)), "MediaOrganisation", m.start(), m.end())
+            )
+        for mention in gazetteer_mentions:
+            if not mention.bare_place:
+                body = mention.body
+                found.append(
+                    _Candidate(
+                        mention.start,
+                        mention.end,
+                        body.key,
+                        body.name,
+                        body.kind,
+                        body.serves,
+                        True,
+                    )
+                )
+        return found
+
+    def _has_place(self, name: str) -> bool:
+        words = name.split()
+        return any(
+            self._is_place(" ".join(words[i:j]))
+            for i in range(len(words))
+            for j in range(i + 1, len(words))
+        )
+
+    def _is_place(self, words: str) -> bool:
+        body = self.gazetteer.lookup(words)
+        return body is not None and body.kind == "LocalAuthority"
+
     def _extend_left(self, text: str, head_start: int) -> int:
-        """Start of a body's name: capitalised words before its head, stopping at a place name."""
+        """Start of a body's name: capitalised words before its head.
+
+        The name stops at a place name unless what comes before it still belongs to the name:
+        "NHS" or "Greater" ("Greater Manchester Police"), another place joined by "and"
+        ("Avon and Somerset Constabulary"), or a list of places ("NHS Bristol, North Somerset
+        and South Gloucestershire Integrated Care Board").
+        """
         start = head_start
         words: list[str] = []
         while True:
             m = TOKEN_LEFT.search(text, max(0, start - 60), start)
             if m is None:
+                comma = LIST_COMMA_LEFT.search(text, max(0, start - 60), start)
+                if (
+                    comma
+                    and "and" in words
+                    and self._starts_with_place(words)
+                    and self._is_place(comma.group(1))
+                ):
+                    words.insert(0, comma.group(1))
+                    start = comma.start()
+                    continue
                 return start
             word = m.group(1)
             lower = word.lower()
+            is_place_so_far = bool(words) and self._is_place(" ".join(words))
             if lower in NAME_JOINERS:
                 before = TOKEN_LEFT.search(text, max(0, m.start() - 60), m.start())
-                if before is None or not before.group(1)[0].isupper() or before.group(1).lower() in STOP_LEFT:
+                if (
+                    before is None
+                    or not before.group(1)[0].isupper()
+                    or before.group(1).lower() in STOP_LEFT
+                ):
                     return start
-                if words and self.gazetteer.lookup(" ".join(words)) is not None:
+                if is_place_so_far and not (
+                    lower in {"and", "&"} and self._could_be_place(before.group(1))
+                ):
                     return start
                 words.insert(0, word)
                 start = m.start()
                 continue
             if not word[0].isupper() or lower in STOP_LEFT or lower.rstrip("'’s") in STOP_LEFT:
                 return start
-            if words and self.gazetteer.lookup(" ".join(words)) is not None and (
-                self.gazetteer.lookup(" ".join([word, *words])) is None
+            if (
+                is_place_so_far
+                and lower not in PLACE_PREFIXES
+                and not self._is_place(" ".join([word, *words]))
+                and not mid_sentence(text, m.start())
             ):
                 return start
             words.insert(0, word)
             start = m.start()
 
-    def _add_pattern_body(self, add, name: str, kind: str, start: int, end: int, surface: str) -> None:  # type: ignore[no-untyped-def]
+    def _starts_with_place(self, words: list[str]) -> bool:
+        return any(self._is_place(" ".join(words[:k])) for k in range(1, min(4, len(words)) + 1))
+
+    def _could_be_place(self, word: str) -> bool:
+        """A word that may name an area in a joint body's name: a place, or a word no body claims."""
+        body = self.gazetteer.lookup(word)
+        return body is None or body.kind == "LocalAuthority"
+
+    def _pattern_body(self, name: str, kind: str, start: int, end: int) -> _Candidate:
         known = self.gazetteer.lookup(name)
         if known is not None:
-            add(known.key, known.name, known.kind, start, end, surface)
-            return
+            return _Candidate(start, end, known.key, known.name, known.kind, known.serves, True)
         if kind == "MediaOrganisation":
             national = self.gazetteer.lookup(name.split()[0])
-            if national is not None:
-                add(national.key, national.name, national.kind, start, end, surface)
-                return
-        add(f"name/{fold(name)}", name, kind, start, end, surface)
+            if national is not None and national.kind == "MediaOrganisation":
+                return _Candidate(start, end, national.key, national.name, national.kind)
+        return _Candidate(start, end, f"name/{fold(name)}", name, kind)
 
-    def _resolve_short_forms(self, text, refs, add, free) -> None:  # type: ignore[no-untyped-def]
-        for pattern, kind in SHORT_FORMS:
-            target = subject_of_kind(refs, kind)
-            if target is None:
+    def _serve_mentioned_council(
+        self, refs: dict[str, OrgRef], candidates: list[_Candidate]
+    ) -> None:
+        """A company serving several councils is linked to the one the document names, if any.
+
+        The council it serves is described in the extraction even when only the company is
+        named, so that the link has a node to point to.
+        """
+        for c in candidates:
+            ref = refs.get(c.key)
+            if ref is None or not c.serves:
                 continue
+            named = [k for k in c.serves if k in refs]
+            ref.serves = named[0] if named else c.serves[0]
+            if ref.serves not in refs:
+                body = self.gazetteer.bodies[ref.serves]
+                refs[ref.serves] = OrgRef(
+                    key=body.key, name=body.name, kind=body.kind, spans=[ref.spans[0]]
+                )
+
+    def _resolve_short_forms(self, text, refs, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
+        """Each short form to the nearest body of its kind before it, else the document's subject.
+
+        A trust stands for the council it serves: in "the trust took over the city council's
+        services", the council is the trust's.
+        """
+        for pattern, kind, reach in SHORT_FORMS:
+            subject = subject_of_kind(refs, kind)
+            of_kind = sorted(
+                (m.span, m.key) for m in mentions if refs[m.key].kind == kind
+            ) + self._served_councils(refs, mentions, kind)
+            of_kind.sort()
             for m in pattern.finditer(text):
-                if free(m.start(), m.end()):
-                    add(target.key, target.name, target.kind, m.start(), m.end(), m.group(0), short=True)
+                if not free(m.start(), m.end()):
+                    continue
+                before = [
+                    key
+                    for span, key in of_kind
+                    if span.end <= m.start()
+                    and m.start() - span.end <= reach
+                    and (
+                        kind != "LocalAuthority"
+                        or not SENTENCE_BREAK.search(text, span.end, m.start() + 1)
+                    )
+                ]
+                target = refs[before[-1]] if before else subject
+                if target is not None:
+                    add(
+                        target.key,
+                        target.name,
+                        target.kind,
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        short=True,
+                    )
+
+    def _served_councils(self, refs, mentions, kind: str) -> list[tuple[Span, str]]:  # type: ignore[no-untyped-def]
+        """Where a trust is mentioned, the council it serves is implied (for "the council" after it)."""
+        if kind != "LocalAuthority":
+            return []
+        implied = []
+        for m in mentions:
+            ref = refs[m.key]
+            if ref.kind != "ChildrensTrust":
+                continue
+            served = ref.serves
+            if served is None:
+                body = body_for_place(self.gazetteer, ref.name)
+                served = body.key if body is not None else None
+            if served in refs:
+                implied.append((m.span, served))
+        return implied
 
 
 def expansion_of(acronym: str, phrase: str) -> str | None:
@@ -211,19 +332,21 @@ def expansion_of(acronym: str, phrase: str) -> str | None:
 
 
 def subject_of_kind(refs: dict[str, OrgRef], kind: str) -> OrgRef | None:
-    """The body of a kind a document mentions most (its subject), if one stands out."""
+    """The body of a kind a document mentions most (its subject); of several, the first named."""
     counts = Counter({key: len(ref.spans) for key, ref in refs.items() if ref.kind == kind})
     if not counts:
         return None
-    ranked = counts.most_common(2)
-    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-        first = min((refs[k] for k, _ in ranked), key=lambda r: min(r.spans).start)
-        return first
-    return refs[ranked[0][0]]
+    most = max(counts.values())
+    tied = [refs[key] for key, count in counts.items() if count == most]
+    return min(tied, key=lambda r: min(r.spans).start)
 
 
 def body_for_place(gazetteer: Gazetteer, name: str) -> Body | None:
     """The local authority a pattern body's leading place name points to ("Leeds Children's Trust")."""
+    known = gazetteer.lookup(name)
+    if known is not None and known.serves:
+        # a company the gazetteer knows serves the councils it lists; OrgFinder links it
+        return None
     words = name.split()
     for size in range(min(4, len(words) - 1), 0, -1):
         body = gazetteer.lookup(" ".join(words[:size]))

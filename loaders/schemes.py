@@ -27,6 +27,7 @@ ROLE_HOME_KIND = {
     "DeputyLeader": "LocalAuthority",
     "DirectorOfChildrensServices": "LocalAuthority",
     "Mayor": "LocalAuthority",
+    "PoliceOfficer": "PoliceForce",
 }
 
 

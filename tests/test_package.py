@@ -38,7 +38,16 @@ def test_public_api_is_pinned() -> None:
 
 
 def test_every_verb_is_callable() -> None:
-    for name in ("build", "export", "validate", "query", "run_sparql", "render_html", "timeline", "open_store"):
+    for name in (
+        "build",
+        "export",
+        "validate",
+        "query",
+        "run_sparql",
+        "render_html",
+        "timeline",
+        "open_store",
+    ):
         assert callable(getattr(ofsted_kg, name)), name
 
 
@@ -52,12 +61,20 @@ def test_no_generic_top_level_modules_are_installed() -> None:
 
 def test_importing_the_package_does_not_import_pyvis_or_matplotlib() -> None:
     code = "import sys, ofsted_kg; print('pyvis' in sys.modules, 'matplotlib' in sys.modules, 'IPython' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.split() == ["False", "False", "False"]
 
 
 def test_bundled_vocabulary_and_gazetteer_ship_with_the_package() -> None:
     from ofsted_kg.ontology import asset_path
 
-    for name in ("vocabulary.ttl", "schemes.ttl", "shapes.ttl", "national_bodies.ttl", "data/local_authorities.csv"):
+    for name in (
+        "vocabulary.ttl",
+        "schemes.ttl",
+        "shapes.ttl",
+        "national_bodies.ttl",
+        "data/local_authorities.csv",
+    ):
         assert asset_path(name).is_file(), name
