@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ofsted_kg.errors import ParameterError
+from ofsted_kg.graph.sparql import select
 from ofsted_kg.loaders.normalise import fold
-from ofsted_kg.ontology import PREFIXES
 
-PREFIX_BLOCK = "\n".join(f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items())
 KIND_CLASS = {"person": "foaf:Person", "org": "org:Organization"}
 
 
@@ -27,12 +26,6 @@ class EntityRow:
     names_seen: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
-
-
-def _rows(store: ox.Store, query: str) -> list[dict[str, str]]:
-    result = store.query(PREFIX_BLOCK + query, use_default_graph_as_union=True)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def list_entities(
@@ -51,7 +44,7 @@ SELECT DISTINCT ?node ?name ?seen ?doc ?role ?body ?role2 ?holder WHERE {{
   OPTIONAL {{ ?m org:member ?node ; org:role/rdfs:label ?role ; org:organization/skos:prefLabel ?body }}
   OPTIONAL {{ ?m2 org:organization ?node ; org:role/rdfs:label ?role2 ; org:member/foaf:name ?holder }}
 }}"""
-        for row in _rows(store, query):
+        for row in select(store, query):
             entity = out.setdefault(row["node"], EntityRow(row["node"], k, row.get("name", "")))
             entity.documents.add(row["doc"].rsplit("/", 1)[-1])
             if "seen" in row:
@@ -114,7 +107,7 @@ SELECT ?g ?name ?rule ?seen ?quote WHERE {{
 }} ORDER BY ?g"""
     per_doc: dict[str, tuple[str, set[str]]] = {}
     name = ""
-    for row in _rows(store, query):
+    for row in select(store, query):
         name = row.get("name", name)
         doc = row["g"].rsplit("/", 1)[-1]
         rule, seen = per_doc.get(doc, ("", set()))
