@@ -61,6 +61,8 @@ class Resolution:
     inspections: list[InspectionGroup] = field(default_factory=list)
     inspection_of: dict[tuple[str, int], InspectionGroup] = field(default_factory=dict)
     finding_slug: dict[tuple[str, int], str] = field(default_factory=dict)
+    event_slug: dict[tuple[str, int], str] = field(default_factory=dict)
+    event_date: dict[str, str] = field(default_factory=dict)
 
     def person(self, doc_id: str, key: str) -> Entity:
         return self.people[self.person_of[(doc_id, key)]]
@@ -82,6 +84,7 @@ def resolve(
     _resolve_orgs(extractions, result, org_slugs, curation)
     _resolve_inspections(extractions, result)
     _resolve_findings(extractions, result)
+    _resolve_events(extractions, result)
     return result
 
 
@@ -264,3 +267,64 @@ def _finding_slug(inspection_slug: str, finding: FindingFact, taken: set[str]) -
     while slug in taken:
         slug, n = f"{inspection_slug}/{words}-{n}", n + 1
     return slug
+
+
+@dataclass
+class _EventGroup:
+    event_type: str
+    date: str | None
+    participants: set[str]
+    documents: set[str]
+    members: list[tuple[str, int]]
+
+
+def _participants(result: Resolution, doc_id: str, keys: list[str]) -> set[str]:
+    found = set()
+    for key in keys:
+        if (doc_id, key) in result.person_of:
+            found.add("person:" + result.person_of[(doc_id, key)])
+        elif (doc_id, key) in result.org_of:
+            found.add("org:" + result.org_of[(doc_id, key)])
+    return found
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _resolve_events(extractions: list[Extraction], result: Resolution) -> None:
+    """The same event told by two sources is one node: same type, dates that agree, a shared
+    participant. Two events of one document are never merged (its reader kept them apart)."""
+    groups: list[_EventGroup] = []
+    mentions = [(ex.document.doc_id, i, e) for ex in extractions for i, e in enumerate(ex.events)]
+    mentions.sort(key=lambda m: (-len(m[2].date or ""), m[0], m[1]))
+    for doc_id, index, event in mentions:
+        people = _participants(result, doc_id, event.involves)
+        fitting = [
+            g
+            for g in groups
+            if g.event_type == event.event_type
+            and doc_id not in g.documents
+            and _dates_agree(g.date, event.date)
+            and g.participants & people
+        ]
+        if len(fitting) == 1:
+            group = fitting[0]
+            group.date = group.date or event.date
+            group.participants |= people
+        else:
+            group = _EventGroup(event.event_type, event.date, people, set(), [])
+            groups.append(group)
+        group.documents.add(doc_id)
+        group.members.append((doc_id, index))
+    from ofsted_kg.graph.iris import short_hash
+
+    for group in groups:
+        first = sorted(group.members)[0]
+        slug = (
+            f"{slugify(group.event_type)}-{group.date or 'undated'}-{short_hash(*first, length=8)}"
+        )
+        for member in group.members:
+            result.event_slug[member] = slug
+        if group.date:
+            result.event_date[slug] = group.date

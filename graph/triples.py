@@ -135,8 +135,8 @@ class DocumentGraph:
             self._case(case)
         for statement in self.ex.statements:
             self._statement(statement)
-        for event in self.ex.events:
-            self._event(event)
+        for index, event in enumerate(self.ex.events):
+            self._event(index, event)
         return iter(self.quads)
 
     def _document(self) -> None:
@@ -362,17 +362,16 @@ class DocumentGraph:
             return self.person(about)
         return None
 
-    def _event(self, event) -> None:  # type: ignore[no-untyped-def]
-        node = mint(
-            "event",
-            f"{slugify(event.event_type)}-{event.date or 'undated'}-{short_hash(self.doc.doc_id, event.span.start, length=8)}",
-        )
+    def _event(self, index: int, event) -> None:  # type: ignore[no-untyped-def]
+        node = mint("event", self.res.event_slug[(self.doc.doc_id, index)])
         self.add(node, A, term("Event"))
         self.add(node, term("eventType"), term(event.event_type))
         self.add(node, DERIVED, self.graph)
         if event.label:
             self.add(node, LABEL, text_literal(event.label))
-        if event.date:
+        slug = self.res.event_slug[(self.doc.doc_id, index)]
+        best = self.res.event_date.get(slug)
+        if event.date and not (best and best != event.date and best.startswith(event.date)):
             self.add(node, N(SDO.startDate), date_literal(event.date))
         for who in event.involves:
             target = self._about_node(who)

@@ -96,3 +96,18 @@ def test_conflicting_values_are_both_kept_with_their_sources(tmp_path: Path) -> 
         )
         == 1
     )
+
+
+def test_an_event_told_by_two_sources_is_one_event(store: ox.Store) -> None:
+    rows = list(
+        store.query(
+            PREFIXES
+            + """SELECT ?e (GROUP_CONCAT(DISTINCT STR(?when); separator=" ") AS ?dates) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+                 ?e okg:eventType okg:Takeover ; schema:startDate ?when .
+                 ?a oa:hasBody ?e ; oa:hasTarget/oa:hasSource ?doc } GROUP BY ?e""",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert len(rows) == 1
+    assert rows[0]["dates"].value == "2018-04"
+    assert rows[0]["docs"].value == "2"
