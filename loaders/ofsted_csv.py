@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ofsted_kg.errors import SourceError
 from ofsted_kg.loaders.gazetteer import Body, Gazetteer, load_gazetteer
 from ofsted_kg.loaders.model import (
     Document,
@@ -34,8 +35,6 @@ from ofsted_kg.loaders.model import (
 )
 from ofsted_kg.loaders.normalise import fold, squeeze
 from ofsted_kg.loaders.text import read_text_document
-
-from ofsted_kg.errors import SourceError
 
 GENRE = "dataset"
 MEDIA_TYPE = "text/csv"

@@ -12,6 +12,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from ofsted_kg.errors import OfstedKGError
 from ofsted_kg.graph.store import DEFAULT_STORE, open_store
 from ofsted_kg.graph.timeline import (
     Timeline,
@@ -20,10 +24,6 @@ from ofsted_kg.graph.timeline import (
     plot_grades,
     timeline,
 )
-from rich.console import Console
-from rich.table import Table
-
-from ofsted_kg.errors import OfstedKGError
 
 
 class OutputFormat(StrEnum):

@@ -10,13 +10,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from ofsted_kg.errors import SourceError
 from ofsted_kg.loaders.gazetteer import load_gazetteer
 from ofsted_kg.loaders.model import Extraction
 from ofsted_kg.loaders.normalise import fold
 from ofsted_kg.loaders.ofsted_csv import load_ofsted_csv
 from ofsted_kg.ontology import asset_path
-
-from ofsted_kg.errors import SourceError
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV_PATH = ROOT / "corpus" / "data" / "ofsted_csc_ilacs_history.csv"

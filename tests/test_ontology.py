@@ -8,10 +8,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from ofsted_kg.ontology import OA, OKG, ORG, SDO, SH
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from ofsted_kg.ontology import OA, OKG, ORG, SDO, SH
 
 ONTOLOGY_DIR = Path(__file__).parents[1] / "ontology"
 FIXTURES = Path(__file__).parent / "fixtures"

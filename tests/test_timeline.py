@@ -8,13 +8,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import typer
-from ofsted_kg.graph.store import MARKER_FILE, open_store
-from ofsted_kg.graph.timeline import plot_grades, resolve_body, timeline
-from ofsted_kg.ontology import ID, OKG
 from typer.testing import CliRunner
 
 from ofsted_kg.cli_timeline import register
 from ofsted_kg.errors import FilterError, ParameterError
+from ofsted_kg.graph.store import MARKER_FILE, open_store
+from ofsted_kg.graph.timeline import plot_grades, resolve_body, timeline
+from ofsted_kg.ontology import ID, OKG
 
 FIXTURE = Path(__file__).parent / "fixtures" / "csv" / "timeline_store.trig"
 SANDWELL = f"{ID}org/sandwell-metropolitan-borough-council"
