@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ofsted_kg.loaders.context import DocContext
 from ofsted_kg.loaders.dates import find_dates
-from ofsted_kg.loaders.lexicon import KIN_WORDS, MONTH_WORDS, SPEECH_VERBS
+from ofsted_kg.loaders.lexicon import AGE_WORDS, KIN_WORDS, MONTH_WORDS, SPEECH_VERBS
 from ofsted_kg.loaders.model import CaseFact, EventFact, Involvement, Span
 from ofsted_kg.loaders.normalise import squeeze
 
@@ -58,12 +58,15 @@ HARM_BEFORE = re.compile(
     r"|\b(?P<weak>death|deaths)\s+of"
     r"|\b(?:killing|murder|manslaughter|abuse|neglect|torture|starvation|injuries|injury)\s+(?:of|to)"
     r"|\b(?:killing|killed|murdering|murdered|starving|starved|abusing|neglecting|beating|injuring)"
-    r")\s+(?:(?:baby|toddler|little|schoolboy|schoolgirl|infant|tiny)\s+)?$",
+    r")\s+(?:the\s+)?(?:(?:\d{1,2}|" + AGE_WORDS + r")-(?:year|month|week)s?-old\s+)?"
+    r"(?:(?:baby|toddler|little|schoolboy|schoolgirl|infant|tiny)\s+)?$",
     re.IGNORECASE,
 )
 CHILD_CONTEXT = re.compile(
     r"\b(?:baby|babies|toddler|boy|girl|infant|son|daughter|schoolboy|schoolgirl|aged\s+\d|"
-    r"\d{1,2}-(?:year|month|week)-old|mother|stepfather|father|serious\s+case\s+review|"
+    r"(?:\d{1,2}|"
+    + AGE_WORDS
+    + r")-(?:year|month|week)s?-old|mother|stepfather|father|serious\s+case\s+review|"
     r"practice\s+review|neglect(?:ed)?|abuse[d]?|starved|cruelty|killed|murder(?:ed)?)\b",
     re.IGNORECASE,
 )

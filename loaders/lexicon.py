@@ -103,6 +103,16 @@ KIN_WORDS = (
     r"foster carer|guardian|parents?"
 )
 CASE_CUES = r"death|killing|murder|manslaughter|abuse|neglect|torture|starvation"
+# What was done to a harmed child ("was beaten", "who was seriously injured").
+HARM_PARTICIPLES = (
+    r"found|killed|starved|murdered|abused|beaten|neglected|injured|harmed|hurt|assaulted|"
+    r"shaken|tortured|attacked"
+)
+# A child's age in words ("Ryan Cole, six,", "six-year-old Arthur").
+AGE_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen"
+)
 # Words that, right after a place name, make it part of another body's name ("Leeds Beckett
 # University", "Hull Daily Mail", "Derby County"): the place alone is then not the council.
 NOT_COUNCIL_AFTER = {

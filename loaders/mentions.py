@@ -5,7 +5,8 @@ attaches only to a person whose full name came before it (or, with an honorific,
 person who fits at all).  Two people sharing a surname are told apart by the honorific when
 it says which one is meant ("Dr Patel" is the doctor, "Cllr Patel" the councillor, "Mr" and
 "Ms" by the honorific each was introduced with); otherwise the mention attaches to no one —
-a wrong link is worse than a missing one.
+a wrong link is worse than a missing one.  A possessive ("Khyra's", "Mr Patel's") is a short
+mention like any other; the people reader ends its span before the "'s".
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ofsted_kg.loaders.dates import find_dates
+from ofsted_kg.loaders.dates import find_dates, find_ranges
+from ofsted_kg.loaders.lexicon import MONTH_WORDS
 from ofsted_kg.loaders.model import Document, PersonRef
 from ofsted_kg.loaders.orgs import OrgMention
 
@@ -18,14 +19,80 @@ AUTHOR_FIELD = re.compile(
     r"(?:^|\n)[ \t]*(?:Report[ \t]+author|Author|Written[ \t]+by|By)[ \t]*:?[ \t]*$", re.IGNORECASE
 )
 SIGN_OFF = re.compile(r"Yours[ \t]+(?:sincerely|faithfully)[,.]?\s*$", re.IGNORECASE)
+# What may stand beside a date on a date line: a short label ("Date of meeting:", "Published:"),
+# a weekday, the time of day, and words such as "Updated", "Last modified on".
+DATE_LINE_LABEL = re.compile(r"^[ \t]*[A-Za-z][\w &’'/()-]{0,40}:")
+TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[:.]\d{2}\b",
+    re.IGNORECASE,
+)
+DATE_LINE_WORDS = {
+    "published", "updated", "last", "first", "modified", "posted", "issued", "date", "dated",
+    "on", "at", "and", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "bst", "gmt", "utc", "am", "pm", "a.m", "p.m",
+}  # fmt: skip
+SENTENCE_END = re.compile(r"[.!?][\"”’']?$")
 
 
 def document_date(text: str) -> str | None:
-    """The first full date in the document's head (the date line of a letter, report or article)."""
-    for d in find_dates(text, 0, min(len(text), HEAD_CHARS)):
-        if len(d.value) == 10:
+    """The first full date in the document's head that is the document's own date.
+
+    That is a date line (a letter's, a report's, a news story's dateline, with a weekday,
+    a label such as "Published:", a byline or the time of day beside it) or a date in the
+    heading block that opens the document ("... held on Wednesday 8 November 2023").  A date
+    inside a sentence of prose ("The trust took over on 1 April 2024.") is what the story is
+    about, not when it was written.
+    """
+    head_end = min(len(text), HEAD_CHARS)
+    heading_end = _heading_end(text, head_end)
+    for d in find_dates(text, 0, head_end):
+        if len(d.value) == 10 and (d.start < heading_end or _is_date_line(text, d.start)):
             return d.value
     return None
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _is_date_line(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a date line: the date, with nothing but a label, weekday or time."""
+    start, end = _line_at(text, pos)
+    line = text[start:end]
+    rest = line
+    for d in sorted(find_ranges(line) + find_dates(line), key=lambda d: d.start, reverse=True):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    rest = DATE_LINE_LABEL.sub(" ", rest)
+    rest = TIME_OF_DAY.sub(" ", rest)
+    words = re.findall(r"[^\W\d_][\w’'.-]*", rest)
+    if all(w.lower().rstrip(".") in DATE_LINE_WORDS for w in words) and not re.search(r"\d", rest):
+        return True
+    # A byline with the date: "by Jane Doe on March 3, 2024 in News", "Jane Doe | 09:30 3 May 2024".
+    stripped = line.strip()
+    by = re.match(r"By[ \t]+([A-Z][a-z]+)", stripped, re.IGNORECASE)
+    byline = (by and by.group(1).lower() not in MONTH_WORDS) or (
+        TIME_OF_DAY.search(line)
+        and all(w[0].isupper() or w.lower() in DATE_LINE_WORDS for w in words)
+    )
+    return bool(byline) and len(stripped.split()) <= 16 and not SENTENCE_END.search(stripped)
+
+
+def _heading_end(text: str, head_end: int) -> int:
+    """End of the heading block that opens a document: its first lines up to a blank line,
+    when they are a heading (short, no sentence ending) rather than the start of prose."""
+    lead = len(text) - len(text.lstrip())
+    block_end = text.find("\n\n", lead, head_end)
+    block_end = head_end if block_end < 0 else block_end
+    block = text[lead:block_end]
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    if not lines or len(lines) > 3 or len(block.split()) > 25:
+        return 0
+    if any(SENTENCE_END.search(ln) for ln in lines):
+        return 0
+    return block_end
 
 
 def guess_genre(text: str) -> str:

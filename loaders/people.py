@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass, field
 
 from ofsted_kg.loaders.lexicon import (
+    AGE_WORDS,
     CASE_CUES,
     FIELD_LABELS_PERSON,
     FUNCTION_WORDS,
     GIVEN_NAMES_ALSO_WORDS,
+    HARM_PARTICIPLES,
     HONORIFICS,
     KIN_WORDS,
     MONTH_WORDS,
@@ -36,8 +38,11 @@ from ofsted_kg.loaders.model import PersonRef, Span
 from ofsted_kg.loaders.normalise import fold, squeeze
 from ofsted_kg.loaders.org_patterns import mid_sentence
 
-NAME_TOKEN = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![a-z'’])")
-INNER_CAPITAL = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![a-z'’])")
+# A name ends at a word boundary or at a possessive 's ("Khyra's mother", "Mr Patel's report"),
+# which is left out of the name's span.
+NAME_END = r"(?![a-z]|['’](?![sS]\b))"
+NAME_TOKEN = re.compile(rf"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*{NAME_END}")
+INNER_CAPITAL = re.compile(rf"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*{NAME_END}")
 SEPARATOR = re.compile(
     r" {1,2}(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ter) )?|[ \t]*\n[ \t]*(?=\S)"
 )
@@ -61,14 +66,29 @@ SUCCESSION_BEFORE = re.compile(
     r"\b(?:replacing|replaces|replaced|succeeds|succeeding|succeeded|succeed)[ \t]+$"
 )
 KIN_BEFORE = re.compile(rf"\b(?:{KIN_WORDS}),?[ \t]+$", re.IGNORECASE)
+AGE = rf"(?:\d{{1,3}}|{AGE_WORDS})"
+AGE_UNIT = r"(?:years?|months?|weeks?|days?)"
+# "six-year-old Arthur", "18-month-old": an age worn as an adjective describes a person.
+AGE_ADJECTIVE = rf"{AGE}-{AGE_UNIT}-old"
 CASE_BEFORE = re.compile(
-    rf"\b(?:{CASE_CUES})[ \t]+of[ \t]+$|\b(?:named|called|child|baby|toddler|boy|girl)[ \t]+$",
+    rf"\b(?:(?:{CASE_CUES})[ \t]+of|killing|killed|murdering|murdered|starving|starved|abusing|"
+    rf"neglecting|beating|injuring)[ \t]+(?:(?:the|little|tiny)[ \t]+)?(?:{AGE_ADJECTIVE}[ \t]+)?"
+    r"(?:(?:baby|toddler|infant|boy|girl|schoolboy|schoolgirl)[ \t]+)?$"
+    r"|\b(?:named|called|child|baby|toddler|boy|girl)[ \t]+$"
+    rf"|\b{AGE_ADJECTIVE}[ \t]+$",
     re.IGNORECASE,
 )
+# After a name: its age between commas (", six,", ", 16 months,", ", aged 2 years,"), or the harm
+# done to the person (" was beaten", ", who was seriously injured", " died").
 CASE_AFTER = re.compile(
-    r"^(?:,[ \t]*(?:aged[ \t]+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen),|[ \t]+(?:who[ \t]+)?(?:was|had[ \t]+been)[ \t]+(?:found|killed|starved|murdered|"
-    r"abused|beaten|neglected|injured)|[ \t]+died\b|,[ \t]+who[ \t]+died)"
+    rf"^(?:,[ \t]*(?:aged[ \t]+)?{AGE}(?:[ \t]*{AGE_UNIT}(?:[ \t]+old)?)?[ \t]*,"
+    r"|,?[ \t]+(?:who[ \t]+)?(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]+"
+    rf"(?:(?:[a-z]+ly|later|then)[ \t]+)?(?:{HARM_PARTICIPLES})\b"
+    r"|[ \t]+died\b|,[ \t]+who[ \t]+died"
+    # "Khyra Ishaq's mother", "Ellie Marsh's death": only a person has these.
+    r"|['’]s[ \t]+(?:(?:own|birth|biological|late)[ \t]+)?(?:mother|father|step-?mother|step-?father|"
+    r"grandmother|grandfather|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife|uncle|"
+    r"aunt|death|murder|killing|manslaughter)\b)"
 )
 ROLE_BEFORE = re.compile(
     r"\b(?:correspondent|reporter|editor|journalist|chief[ \t]+executive|director|chair|leader|"
@@ -134,7 +154,7 @@ def _given_name_here(text: str, start: int, end: int) -> bool:
     """A word such as "Will" or "May" as a first name: inside a sentence, before a surname."""
     if text[start:end].lower() not in GIVEN_NAMES_ALSO_WORDS or not mid_sentence(text, start):
         return False
-    nxt = re.match(r" ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)(?![a-z'’])", text[end : end + 40])
+    nxt = re.match(rf" ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*){NAME_END}", text[end : end + 40])
     return bool(nxt) and _is_name_word(nxt.group(1))  # type: ignore[union-attr]
 
 
