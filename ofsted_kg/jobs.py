@@ -89,6 +89,7 @@ def main_job(*, store: Path, output_dir: Path, console: Console) -> None:
     console.print(
         f"built {store}: {len(report.documents)} documents, {report.quads} quads in {report.seconds:.1f}s",
         highlight=False,
+        soft_wrap=True,
     )
     handle = open_store(store)
     ttl = output_dir / "graph.ttl"
@@ -99,6 +100,7 @@ def main_job(*, store: Path, output_dir: Path, console: Console) -> None:
     console.print(
         f"wrote {html} ({drawn.nodes} nodes, {drawn.edges} edges; open it in a browser, it works offline)",
         highlight=False,
+        soft_wrap=True,
     )
     top = next(iter(handle.query(MOST_STAFFED_BODY, use_default_graph_as_union=True)), None)
     for question in questions_for(top["name"].value if top else None):
