@@ -1,8 +1,8 @@
 """The analyst's corrections, applied on every build: ``curation.toml``.
 
     [[same_as]]        # two written names are one person or body
-    a = "Andrew Couldrick"
-    b = "Andy Couldrick"
+    a = "Andrew Hughes"
+    b = "Andy Hughes"
 
     [[not_same_as]]    # never merge these (overrides every rule, same_as included)
     a = "Jane Smith"
@@ -14,8 +14,8 @@
     as = "John Smith (foster carer)"    # optional: the name to show for the one split off
 
     [[rename]]         # the canonical name to show for a node
-    name = "Sue Harrison"
-    to = "Susan Harrison"
+    name = "Jo Tanner"
+    to = "Joanna Tanner"
 
 Names are matched as written after folding (case, accents, quotes).  Body entries may use a
 gazetteer key (``la/E08000025``) instead of a name.  Two documents that write the same full

@@ -2,7 +2,7 @@
 
 The same input always mints the same IRI (exports are byte-for-byte repeatable, and a
 rebuilt store keeps every link a user bookmarked).  Slugs are readable where a name
-exists (``id:person/sue-harrison``); a short hash disambiguates where it does not.
+exists (``id:person/jo-tanner``); a short hash disambiguates where it does not.
 """
 
 from __future__ import annotations

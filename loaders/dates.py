@@ -1,7 +1,7 @@
 """Dates as documents write them, turned into the most precise typed value the words allow.
 
-"20 February to 3 March 2023" → 2023-02-20 / 2023-03-03; "27 and 28 October 2021" →
-2021-10-27 / 2021-10-28; "December 2018" → 2018-12 (gYearMonth); "in 2018" → 2018 (gYear);
+"6 to 17 March 2023" → 2023-03-06 / 2023-03-17; "5 and 6 July 2022" →
+2022-07-05 / 2022-07-06; "December 2018" → 2018-12 (gYearMonth); "in 2018" → 2018 (gYear);
 "late February and early March" → months of the document's year.  Values are ISO strings:
 ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; the graph layer types them by their length.
 """
@@ -30,7 +30,7 @@ YEAR = r"(?:19|20)\d\d"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
 
 RANGE_PATTERNS = [
-    # 20 February 2023 to 3 March 2023 / 20 February to 3 March 2023 / 20 to 24 March 2023
+    # 6 March 2023 to 17 March 2023 / 6 March to 17 March 2023 / 6 to 17 March 2023
     re.compile(
         rf"(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*(?:to|until|and|-|–|—)\s*"
         rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})\s+(?P<y2>{YEAR})",

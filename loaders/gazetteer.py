@@ -2,7 +2,7 @@
 
 Local authorities come from the bundled ONS/DfE lookup (``ontology/data/local_authorities.csv``)
 with official council names from ``council_names.csv``; national bodies from
-``ontology/national_bodies.ttl``.  The gazetteer turns a mention ("Birmingham", "Wandsworth
+``ontology/national_bodies.ttl``.  The gazetteer turns a mention ("Leeds", "Hackney
 Council", "DfE") into one stable key, which is how the same body in two documents becomes
 one node.
 """

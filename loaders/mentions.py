@@ -1,11 +1,11 @@
-"""Short mentions of people already named in full: "Ms Harrison", "Couldrick", "Dr Patel", "Hakeem".
+"""Short mentions of people already named in full: "Ms Tanner", "Hughes", "Dr Patel", "Tomasz".
 
 Readers resolve a short mention to someone the text has already introduced, so a mention
 attaches only to a person whose full name came before it (or, with an honorific, to the one
 person who fits at all).  Two people sharing a surname are told apart by the honorific when
 it says which one is meant ("Dr Patel" is the doctor, "Cllr Patel" the councillor, "Mr" and
 "Ms" by the honorific each was introduced with); otherwise the mention attaches to no one —
-a wrong link is worse than a missing one.  A possessive ("Khyra's", "Mr Patel's") is a short
+a wrong link is worse than a missing one.  A possessive ("Ellie's", "Mr Patel's") is a short
 mention like any other; the people reader ends its span before the "'s".
 """
 

@@ -19,7 +19,7 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """A readable IRI segment: ``Birmingham City Council`` → ``birmingham-city-council``."""
+    """A readable IRI segment: ``Leeds City Council`` → ``leeds-city-council``."""
     return fold(text).replace(" ", "-") or "unnamed"
 
 

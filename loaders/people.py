@@ -1,13 +1,13 @@
 """People in a document: full names accepted on evidence of personhood, then short mentions linked.
 
 A run of capitalised words is a person only when the text says so: an honorific or rank
-("Cllr", "Ms", "Det Insp"), a post-nominal ("OBE", "HMI"), a role beside it ("Andy Couldrick,
-Chief Executive", "Jane SmithDirector of ..." run together by a PDF), speech ("said Brigid
-Jones"), a family or case relation ("his mother, Laura Heath, 40"), a form field ("Report
+("Cllr", "Ms", "Det Insp"), a post-nominal ("OBE", "HMI"), a role beside it ("Dan Hughes,
+Chief Executive", "Jane SmithDirector of ..." run together by a PDF), speech ("said Ann
+Price"), a family or case relation ("his mother, Carla Renshaw, 34"), a form field ("Report
 author:"), or a line of its own beside a role, date or signature.  A place name may be a
 surname ("Sarah Bradford said") when the council is not what the text means there.
 
-Short mentions ("Ms Harrison", "Couldrick", "Hakeem") are linked by ``mentions.py``.
+Short mentions ("Ms Tanner", "Hughes", "Tomasz") are linked by ``mentions.py``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from ofsted_kg.loaders.model import PersonRef, Span
 from ofsted_kg.loaders.normalise import fold, squeeze
 from ofsted_kg.loaders.org_patterns import mid_sentence
 
-# A name ends at a word boundary or at a possessive 's ("Khyra's mother", "Mr Patel's report"),
+# A name ends at a word boundary or at a possessive 's ("Ellie's mother", "Mr Patel's report"),
 # which is left out of the name's span.
 NAME_END = r"(?![a-z]|['’](?![sS]\b))"
 NAME_TOKEN = re.compile(rf"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*{NAME_END}")
@@ -85,7 +85,7 @@ CASE_AFTER = re.compile(
     r"|,?[ \t]+(?:who[ \t]+)?(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]+"
     rf"(?:(?:[a-z]+ly|later|then)[ \t]+)?(?:{HARM_PARTICIPLES})\b"
     r"|[ \t]+died\b|,[ \t]+who[ \t]+died"
-    # "Khyra Ishaq's mother", "Ellie Marsh's death": only a person has these.
+    # "Ellie Marsh's mother", "Ellie Marsh's death": only a person has these.
     r"|['’]s[ \t]+(?:(?:own|birth|biological|late)[ \t]+)?(?:mother|father|step-?mother|step-?father|"
     r"grandmother|grandfather|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife|uncle|"
     r"aunt|death|murder|killing|manslaughter)\b)"
@@ -333,7 +333,7 @@ def _line_context_is_personal(text: str, c: NameCandidate) -> bool:
 
 
 def _join_lists(text: str, candidates: list[NameCandidate]) -> None:
-    """A name listed with an accepted person is a person: "Alison Smale and John Roughton"."""
+    """A name listed with an accepted person is a person: "Priya Raman and Owen Fletcher"."""
     for left, right in itertools.pairwise(candidates):
         between = text[left.end : right.start]
         if (
@@ -411,7 +411,7 @@ def find_people(
 
 
 def email_for(text: str, person: PersonRef) -> str | None:
-    """An e-mail address whose local part spells the person's name ("sue.harrison@...")."""
+    """An e-mail address whose local part spells the person's name ("jo.tanner@...")."""
     words = [fold(w) for w in person.name.split()]
     for m in re.finditer(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text):
         local = fold(m.group(0).split("@")[0].replace(".", " "))

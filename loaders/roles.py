@@ -1,16 +1,16 @@
 """Who holds which role where: memberships read from the words around a person's name.
 
 The shapes real documents use:
-    "Sue Harrison, Director of Children's Services at Birmingham City Council, said"
-    "Andrew Christie, Birmingham Children's Trust Chair, said"      (body, then role)
-    "the council's deputy leader, Councillor Brigid Jones, formerly cabinet member for ..."
-    "told ITV correspondent Lucy Kapasi"                            (body role name)
-    "Report author: Seamus Gaynor, Head of Executive, Birmingham Children's Trust"
-    "Relevant Cabinet Member: Cllr Karen McCarthy, Children, Young People & Families"
-    "Sue Harrison\nDirector for Education and Skills\nEducation and Skills Directorate" (letter head)
-    "Alison Smale\nHer Majesty's Inspector"                          (signature)
-    "Her Majesty's Inspectors for this visit were Alison Smale and John Roughton."
-    "Andy Couldrick who was brought in as Chief Executive to run the Trust"
+    "Jo Tanner, Director of Children's Services at Leeds City Council, said"
+    "Ravi Malik, Slough Children's Trust Chair, said"                (body, then role)
+    "the council's deputy leader, Councillor Ann Price, formerly cabinet member for ..."
+    "told BBC correspondent Tom Reed"                                (body role name)
+    "Report author: Liam Boyd, Head of Service, Doncaster Children's Services Trust"
+    "Relevant Cabinet Member: Cllr Nia Evans, Children, Young People & Families"
+    "Mark Hale\nDirector for Education and Skills\nEducation and Skills Directorate"     (letter head)
+    "Priya Raman\nHis Majesty's Inspector"                           (signature)
+    "His Majesty's Inspectors for this visit were Priya Raman and Owen Fletcher."
+    "Dan Hughes who was brought in as Chief Executive to run the Trust"
     "X, who has been DCS at Y since 2020" / "X, who was DCS from 2015 to 2020 and is now ..."
     "Dr X was formerly assistant director at Y"                     (any mention, full or short)
     "Jane SmithDirector of Children's Services"                     (run together by a PDF)

@@ -89,7 +89,7 @@ def query_command(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Answer a named question: ofsted-kg query roles-in-body -p body="Birmingham"."""
+    """Answer a named question: ofsted-kg query roles-in-body -p body="Leeds"."""
     if list_:
         _print_library()
         return

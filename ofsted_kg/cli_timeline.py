@@ -37,9 +37,7 @@ def register(app: typer.Typer) -> None:
 
 
 def timeline_command(
-    body: Annotated[
-        str, typer.Argument(help="The body: a name or label ('Birmingham'), or an IRI.")
-    ],
+    body: Annotated[str, typer.Argument(help="The body: a name or label ('Leeds'), or an IRI.")],
     plot: Annotated[
         Path | None,
         typer.Option("--plot", help="Also draw the grade history to FILE.png or FILE.svg."),

@@ -1,9 +1,9 @@
 """The query library: named, parameterised questions over the graph, and raw SPARQL.
 
-    query(store, "roles-in-body", body="Birmingham")   -> Result (a named question)
+    query(store, "roles-in-body", body="Leeds")        -> Result (a named question)
     run_sparql(store, "SELECT ...", timeout=10)        -> Result (read-only SPARQL)
     list_queries()                                     -> every NamedQuery, with its header
-    resolve(store, "Sue Harrison", "person")           -> the IRI a name denotes
+    resolve(store, "Jo Tanner", "person")              -> the IRI a name denotes
 
 The questions themselves are the ``*.rq`` files beside this module; see README.md.
 """

@@ -35,8 +35,8 @@ def render(store: Path, source: str) -> str:
         "Run a query with `ofsted-kg query NAME -p key=value ...` (`--format table | csv |",
         "json | sparql-json | sparql-xml | sparql-csv | sparql-tsv`, `--timeout SECONDS`),",
         "or from Python with `ofsted_kg.query(store, NAME, key=value, ...)`. Names are",
-        'accepted as written ("Birmingham", "Sue Harrison"); an inspection is named',
-        '`BODY [KIND] DATE` ("Birmingham focused visit 2021-10-27") or by its IRI.\n',
+        'accepted as written ("Leeds", "Jo Tanner"); an inspection is named',
+        '`BODY [KIND] DATE` ("Leeds focused visit 2022-07-05") or by its IRI.\n',
         "| query | question |",
         "|---|---|",
     ]

@@ -6,7 +6,7 @@ generated README all read one description instead of three drifting ones::
 
     # title: Roles held in a body
     # description: Who held which role in a body, and as of when, with the evidence.
-    # param: body (org) — the body, by name or IRI; example: Birmingham City Council
+    # param: body (org) — the body, by name or IRI; example: Leeds City Council
     # param: on (date, optional) — only roles stated as of this date or earlier; example: 2023-05-16
     # columns: person, role, body, asOf, former, evidence
 

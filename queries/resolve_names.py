@@ -1,4 +1,4 @@
-"""Names to IRIs and back: how a user's "Sue Harrison" or "Birmingham" becomes one node.
+"""Names to IRIs and back: how a user's "Jo Tanner" or "Leeds" becomes one node.
 
 Users come with names, not IRIs.  A name is matched against the labels the graph keeps
 (``skos:prefLabel``, ``foaf:name``, ``rdfs:label``, ``dcterms:title``; then
@@ -135,7 +135,7 @@ def _compose(parts: dict[str, str]) -> tuple[int, str] | None:
 
 
 def compact(iri: str) -> str:
-    """``id:person/sue-harrison`` rather than the whole IRI, for messages and tables."""
+    """``id:person/jo-tanner`` rather than the whole IRI, for messages and tables."""
     for prefix in ("id", "okg"):
         namespace = PREFIXES[prefix]
         if iri.startswith(namespace):
@@ -234,7 +234,7 @@ def _resolve_inspection(store: ox.Store, value: str, param: str | None) -> ox.Na
 
 
 def _strip_inspection_kind(store: ox.Store, text: str) -> tuple[str, set[str]]:
-    """Split "Birmingham focused visit" into the body's name and the kinds of inspection named."""
+    """Split "Leeds focused visit" into the body's name and the kinds of inspection named."""
     folded = fold(text)
     names: dict[str, set[str]] = defaultdict(set)
     query = f"""SELECT ?x ?label WHERE {{

@@ -82,7 +82,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 class Result:
     """The answer to a query: columns, rows of RDF terms, and a readable label for each IRI.
 
-    Tables, CSV and JSON show labels ("Sue Harrison"); the SPARQL results formats keep the
+    Tables, CSV and JSON show labels ("Jo Tanner"); the SPARQL results formats keep the
     terms themselves (IRIs, typed literals) for other tools.
     """
 
