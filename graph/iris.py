@@ -32,10 +32,6 @@ def document_iri(doc_id: str) -> ox.NamedNode:
     return mint("doc", slugify(doc_id))
 
 
-def person_iri(name: str) -> ox.NamedNode:
-    return mint("person", slugify(name))
-
-
 def org_iri(slug: str) -> ox.NamedNode:
     return mint("org", slug)
 

@@ -14,11 +14,13 @@ once here, so every document's named graph states the same name for a node.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ofsted_kg.graph.curation import SPLIT_MARK, Curation
+from ofsted_kg.graph.iris import short_hash
 from ofsted_kg.loaders.inspections import compatible, kind_class
 from ofsted_kg.loaders.model import Extraction, FindingFact, InspectionFact, OrgRef
 from ofsted_kg.loaders.normalise import fold, slugify
@@ -171,16 +173,12 @@ def _resolve_inspections(extractions: list[Extraction], result: Resolution) -> N
         group.facts.append(fact)
         result.inspection_of[(doc_id, index)] = group
     for group in result.inspections:
-        body = result.orgs[group.body].slug if group.body in result.orgs else slugify(group.body)
+        first = sorted(group.members)[0]
+        body_entity = result.org(first[0], group.body)
+        body = body_entity.slug if body_entity else slugify(group.body)
         kind = kind_class(group.facts[0].kind)
-        when = group.start or f"undated-{_first_member_hash(group)}"
+        when = group.start or f"undated-{short_hash(*first, length=8)}"
         group.slug = f"{body}/{slugify(kind)}/{when}"
-
-
-def _first_member_hash(group: InspectionGroup) -> str:
-    from ofsted_kg.graph.iris import short_hash
-
-    return short_hash(*sorted(group.members)[0], length=8)
 
 
 def _group_for(
@@ -233,8 +231,6 @@ def _finding_words(text: str) -> list[str]:
 
 def _similar(a: str, b: str) -> bool:
     """Two findings say the same thing: most words of the shorter occur in the longer (typos allowed)."""
-    import difflib
-
     wa, wb = _finding_words(a), _finding_words(b)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if not short:
@@ -317,8 +313,6 @@ def _resolve_events(extractions: list[Extraction], result: Resolution) -> None:
             groups.append(group)
         group.documents.add(doc_id)
         group.members.append((doc_id, index))
-    from ofsted_kg.graph.iris import short_hash
-
     for group in groups:
         first = sorted(group.members)[0]
         slug = (

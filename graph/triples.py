@@ -50,6 +50,11 @@ GENRE_CLASS = {
 TIME_PROPERTY = {10: TIME.inXSDDate, 7: TIME.inXSDgYearMonth, 4: TIME.inXSDgYear}
 
 
+def refined_elsewhere(value: str, best: str | None) -> bool:
+    """Another source dates the same thing more precisely ("2018" vs "2018-12"): say only that."""
+    return bool(best) and best != value and best.startswith(value)
+
+
 def text_literal(value: str) -> ox.Literal:
     return ox.Literal(value)
 
@@ -268,9 +273,7 @@ class DocumentGraph:
         self.add(node, DERIVED, self.graph)
         if fact.framework:
             self.add(node, term("framework"), term(fact.framework))
-        if fact.start and not (
-            group.start and group.start != fact.start and group.start.startswith(fact.start)
-        ):
+        if fact.start and not refined_elsewhere(fact.start, group.start):
             self.add(node, N(SDO.startDate), date_literal(fact.start))
         if fact.end:
             self.add(node, N(SDO.endDate), date_literal(fact.end))
@@ -371,7 +374,7 @@ class DocumentGraph:
             self.add(node, LABEL, text_literal(event.label))
         slug = self.res.event_slug[(self.doc.doc_id, index)]
         best = self.res.event_date.get(slug)
-        if event.date and not (best and best != event.date and best.startswith(event.date)):
+        if event.date and not refined_elsewhere(event.date, best):
             self.add(node, N(SDO.startDate), date_literal(event.date))
         for who in event.involves:
             target = self._about_node(who)

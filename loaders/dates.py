@@ -133,11 +133,3 @@ def loose_months(text: str, start: int, end: int, year: str | None) -> DateMenti
         if first:
             return DateMention(m.start(), m.end(), first, last)
     return None
-
-
-def first_date_in(text: str) -> str | None:
-    """The first full date in a text (a letter's or report's date line)."""
-    for d in find_dates(text):
-        if len(d.value) == 10:
-            return d.value
-    return None

@@ -8,22 +8,15 @@ Each reader is a module of its own; this one only sequences them and fills the c
 
 from __future__ import annotations
 
-from ofsted_kg.loaders import metadata
+from ofsted_kg.loaders import cases, events, findings, inspections, metadata, statements
 from ofsted_kg.loaders.context import DocContext
 from ofsted_kg.loaders.gazetteer import Gazetteer, load_gazetteer
-from ofsted_kg.loaders.model import Document, Extraction
-from ofsted_kg.loaders.orgs import OrgFinder, subject_of_kind
+from ofsted_kg.loaders.model import Document, Extraction, OrgRef
+from ofsted_kg.loaders.orgs import OrgFinder, body_for_place, subject_of_kind
 from ofsted_kg.loaders.people import email_for, find_people
 from ofsted_kg.loaders.roles import RoleContext, read_memberships
 from ofsted_kg.loaders.schemes import RoleScheme
 from ofsted_kg.loaders.segment import split_sentences
-
-
-def _readers():  # type: ignore[no-untyped-def]
-    """Fact readers, imported late so that a reader module may be absent while it is written."""
-    from ofsted_kg.loaders import cases, events, findings, inspections, statements
-
-    return inspections, findings, cases, statements, events
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extraction:
@@ -54,7 +47,6 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extractio
     for membership in ctx.memberships:
         ctx.ensure_org(membership.org, membership.span)
 
-    inspections, findings, cases, statements, events = _readers()
     ctx.inspections, ctx.subject_inspection = inspections.find_inspections(ctx)
     extraction = Extraction(
         document=document,
@@ -81,8 +73,6 @@ def _link_trusts(extraction: Extraction, gazetteer: Gazetteer, subject_la: str |
     A council's own committee or directorate named without a place ("Education and Skills
     Directorate") belongs to the council the document is about.
     """
-    from ofsted_kg.loaders.orgs import body_for_place
-
     for ref in list(extraction.orgs.values()):
         if not ref.key.startswith("name/"):
             continue
@@ -98,6 +88,6 @@ def _link_trusts(extraction: Extraction, gazetteer: Gazetteer, subject_la: str |
         else:
             continue
         if body.key not in extraction.orgs:
-            extraction.orgs[body.key] = type(ref)(
+            extraction.orgs[body.key] = OrgRef(
                 key=body.key, name=body.name, kind=body.kind, spans=[ref.spans[0]]
             )

@@ -31,11 +31,8 @@ IS_GRADE = re.compile(
     r"(?P<grade>Outstanding|Good|Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?)\b"
 )
 FOUND_GRADE = re.compile(
-    r"\bfound\s+that\s+they\s+(?P<grade>required\s+improvement)\b", re.IGNORECASE
-)
-GENERIC = re.compile(
-    r"\b(?:(?:full|ofsted|last|latest|previous|recent|new|inspection\s+of|ilacs)\s+)?inspection\b(?!\s+framework)|"
-    r"\binspected\b|\b(?:rated|judged|graded)\b",
+    r"\bfound\s+(?:that\s+)?(?:(?:they|it|services|the\s+service|the\s+council|children['’]s\s+services)\s+)?"
+    r"(?P<grade>required\s+improvement|requires?\s+improvement|(?:to\s+be\s+|were\s+|was\s+)?inadequate)\b",
     re.IGNORECASE,
 )
 NOT_AN_EVENT = re.compile(
@@ -68,6 +65,9 @@ GRADE_CONCEPT = {
     "required improvement": "RequiresImprovement",
     "require improvement": "RequiresImprovement",
     "require improvement to be good": "RequiresImprovement",
+    "to be inadequate": "Inadequate",
+    "were inadequate": "Inadequate",
+    "was inadequate": "Inadequate",
 }
 VISIT_KINDS = {"FocusedVisit", "MonitoringVisit", "AnnualConversation"}
 

@@ -8,7 +8,6 @@ whole phrases.  Adding a spelling to the scheme teaches the extractor without co
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
@@ -79,14 +78,6 @@ def all_matches(scheme: str, text: str) -> list[str]:
     """Every concept with a label in ``text``, in scheme order."""
     folded = f" {fold(text)} "
     return [c.name for c in concepts(scheme) if any(f" {lb} " in folded for lb in c.labels if lb)]
-
-
-@functools.cache
-def label_pattern(scheme: str) -> re.Pattern[str]:
-    """One regex over every label of a scheme, longest first, for scanning raw text."""
-    labels = sorted({lb for c in concepts(scheme) for lb in c.labels if lb}, key=len, reverse=True)
-    body = "|".join(r"\W+".join(re.escape(w) for w in lb.split()) for lb in labels)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 class RoleScheme:

@@ -103,6 +103,14 @@ def test_news_history_gives_each_stated_grade_its_own_inspection() -> None:
             "Hackney's children's services were rated good by Ofsted in 2019 and inadequate in 2016.",
             ("2019", "Good"),
         ),
+        (
+            "The last Ofsted inspection of Hull, in 2021, found services required improvement.",
+            ("2021", "RequiresImprovement"),
+        ),
+        (
+            "An Ofsted inspection of Slough in May 2019 found that children's services were inadequate.",
+            ("2019-05", "Inadequate"),
+        ),
     ],
 )
 def test_one_sentence_news(
